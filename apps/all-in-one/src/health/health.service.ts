@@ -1,0 +1,82 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@trading/config';
+import { KAFKA } from '@trading/messaging';
+import { DYNAMODB, S3 } from '@trading/persistence';
+import { REDIS } from '@trading/redis';
+import Redis from 'ioredis';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import {
+  Probe,
+  probeDynamoDb,
+  probeKafka,
+  probePostgres,
+  probeRedis,
+  probeS3,
+} from './dependency-probes';
+
+export interface DependencyStatus {
+  readonly status: 'up' | 'down';
+  readonly latencyMs: number;
+  readonly error?: string;
+}
+
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded';
+  readonly dependencies: Readonly<Record<string, DependencyStatus>>;
+}
+
+const PROBE_TIMEOUT_MS = 2000;
+
+@Injectable()
+export class HealthService {
+  private readonly probes: Readonly<Record<string, Probe>>;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(KAFKA) kafka: Kafka,
+    dataSource: DataSource,
+    @Inject(REDIS) redis: Redis,
+    @Inject(DYNAMODB) dynamodb: DynamoDBClient,
+    @Inject(S3) s3: S3Client,
+  ) {
+    this.probes = {
+      kafka: probeKafka(kafka),
+      postgres: probePostgres(dataSource),
+      redis: probeRedis(redis),
+      dynamodb: probeDynamoDb(dynamodb),
+      s3: probeS3(s3, config.S3_BUCKET),
+    };
+  }
+
+  async check(): Promise<HealthReport> {
+    const entries = await Promise.all(
+      Object.entries(this.probes).map(async ([name, probe]) => [name, await run(probe)] as const),
+    );
+    const dependencies = Object.fromEntries(entries);
+    const allUp = entries.every(([, result]) => result.status === 'up');
+    return { status: allUp ? 'ok' : 'degraded', dependencies };
+  }
+}
+
+async function run(probe: Probe): Promise<DependencyStatus> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: (error as Error).message || (error as Error).name,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,71 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@trading/config';
+import { Clock } from '@trading/domain';
+import { Kafka, Producer } from 'kafkajs';
+import { DeadLetterPublisher } from './kafka/dead-letter.publisher';
+import { createKafkaClient } from './kafka/kafka-client.factory';
+import {
+  CLOCK,
+  ID_GENERATOR,
+  KAFKA,
+  KAFKA_PRODUCER,
+  MESSAGE_REGISTRY,
+  TOPIC_CATALOGUE,
+} from './messaging.tokens';
+import { MessageRegistry } from './registry/message-registry';
+import { SystemClock } from './runtime/system.clock';
+import { UuidV7IdGenerator } from './runtime/uuid-v7.id-generator';
+import { TopicProvisioningService } from './topic-provisioning.service';
+import { TopicCatalogue } from './topics/topic-catalogue';
+
+/**
+ * Kafka for the whole process: one client, one idempotent producer for non-transactional sends,
+ * the topic catalogue (provisioned at start-up) and the message registry feature modules add to.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: CLOCK, useClass: SystemClock },
+    { provide: ID_GENERATOR, useClass: UuidV7IdGenerator },
+    { provide: MESSAGE_REGISTRY, useFactory: () => new MessageRegistry() },
+    {
+      provide: TOPIC_CATALOGUE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        TopicCatalogue.standard({
+          prefix: config.KAFKA_TOPIC_PREFIX,
+          accountPartitions: config.KAFKA_ACCOUNT_PARTITIONS,
+        }),
+    },
+    {
+      provide: KAFKA,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        createKafkaClient({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
+    },
+    {
+      provide: KAFKA_PRODUCER,
+      inject: [KAFKA],
+      useFactory: async (kafka: Kafka) => {
+        const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+        await producer.connect();
+        return producer;
+      },
+    },
+    {
+      provide: DeadLetterPublisher,
+      inject: [TOPIC_CATALOGUE, CLOCK],
+      useFactory: (catalogue: TopicCatalogue, clock: Clock) =>
+        new DeadLetterPublisher(catalogue.name('deadLetters'), clock),
+    },
+    TopicProvisioningService,
+  ],
+  exports: [CLOCK, ID_GENERATOR, MESSAGE_REGISTRY, TOPIC_CATALOGUE, KAFKA, KAFKA_PRODUCER, DeadLetterPublisher],
+})
+export class MessagingModule implements OnApplicationShutdown {
+  constructor(@Inject(KAFKA_PRODUCER) private readonly producer: Producer) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
