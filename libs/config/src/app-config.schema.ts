@@ -28,6 +28,7 @@ export const appConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 
   KAFKA_BROKERS: hostPortList.default(['127.0.0.1:9092']),
+  KAFKA_LOG_LEVEL: z.enum(['nothing', 'error', 'warn', 'info', 'debug']).default('warn'),
   KAFKA_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default('trading-backend'),
   KAFKA_TOPIC_PREFIX: z
     .string()

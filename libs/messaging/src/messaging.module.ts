@@ -41,7 +41,11 @@ import { TopicCatalogue } from './topics/topic-catalogue';
       provide: KAFKA,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        createKafkaClient({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
+        createKafkaClient({
+          clientId: config.KAFKA_CLIENT_ID,
+          brokers: config.KAFKA_BROKERS,
+          logLevel: config.KAFKA_LOG_LEVEL,
+        }),
     },
     {
       provide: KAFKA_PRODUCER,

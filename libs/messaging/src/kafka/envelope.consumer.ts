@@ -1,4 +1,4 @@
-import { context } from '@opentelemetry/api';
+import { Context, context } from '@opentelemetry/api';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { MessageRegistry } from '../registry/message-registry';
@@ -9,6 +9,8 @@ export interface ConsumedMeta {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+  /** The producer's trace, restored from the headers; also made active where an SDK manages context. */
+  readonly traceContext: Context;
 }
 
 export type EnvelopeHandler = (envelope: EventEnvelope, meta: ConsumedMeta) => Promise<void>;
@@ -52,10 +54,9 @@ export class EnvelopeConsumer {
           );
           return;
         }
-        const meta = { topic, partition, offset: message.offset };
-        await context.with(extractTraceContext(message.headers), () =>
-          this.options.handler(decoded.envelope, meta),
-        );
+        const traceContext = extractTraceContext(message.headers);
+        const meta = { topic, partition, offset: message.offset, traceContext };
+        await context.with(traceContext, () => this.options.handler(decoded.envelope, meta));
       },
     });
   }
