@@ -23,7 +23,7 @@ module.exports = {
       ...shared,
       displayName: 'system',
       testMatch: ['<rootDir>/test/**/*.sys.spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalSetup: '<rootDir>/test/support/system-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
     },

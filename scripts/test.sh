@@ -8,7 +8,6 @@ bash scripts/ensure-deps.sh
 echo "[test] lint";        npm run --silent lint
 echo "[test] type-check";  npm run --silent typecheck
 echo "[test] dependency rules"; npm run --silent deps:check
-echo "[test] build";       npm run --silent build
 
 reports=$(mktemp -d)
 status=0

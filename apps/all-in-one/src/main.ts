@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, InvalidConfigError, loadAppConfig } from '@trading/config';
 import { AppModule } from './app.module';
@@ -12,10 +12,30 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
     logger: levels.slice(0, levels.indexOf(LOG_LEVEL) + 1),
   });
-  app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT, config.HOST);
   Logger.log(`all-in-one listening on http://${config.HOST}:${config.PORT}`, 'Bootstrap');
+  closeOnSignal(app);
+}
+
+/** Stops taking work, runs every shutdown hook, and exits 0; a close that hangs exits 1. */
+function closeOnSignal(app: INestApplication, graceMs = 15_000): void {
+  const close = (signal: NodeJS.Signals) => {
+    Logger.log(`${signal} received, shutting down`, 'Bootstrap');
+    setTimeout(() => {
+      process.stderr.write(`shutdown did not finish within ${graceMs} ms\n`);
+      process.exit(1);
+    }, graceMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
 }
 
 bootstrap().catch((error: unknown) => {
