@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
     },
     {
+      name: 'test-support-stays-in-tests',
+      comment: 'libs/testing helps tests only; no service may depend on it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
+      to: { path: '^libs/testing/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
