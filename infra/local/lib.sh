@@ -156,14 +156,16 @@ pid_file() { echo "$INFRA_RUN/$1.pid"; }
 log_file() { echo "$INFRA_LOG/$1.log"; }
 
 # The marker put on each of our Java command lines; it tells our processes from others.
-marker() { echo "-Dinfra.service=$1"; }
+marker() { echo "-Dtrading.infra.service=$1"; }
 
-# is_ours PID SVC: PID is alive and is our SVC process for this repository.
+# is_ours PID SVC: PID is alive and is this project's SVC process. The services own machine-wide
+# ports, so one started from another checkout of the project counts as ours too (-Dinfra.root
+# says which checkout started it).
 is_ours() {
   local cmd
   [[ "$1" =~ ^[0-9]+$ ]] || return 1
   cmd="$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline")" || return 1
-  [[ "$cmd" == *"$(marker "$2") -Dinfra.root=$REPO_ROOT "* ]]
+  [[ "$cmd" == *"$(marker "$2") "* ]]
 }
 
 # service_pid SVC: print the pid of our running SVC process (from its pid file, else by scanning

@@ -2,7 +2,6 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient } from '@trading/persistence';
 import { testConfig } from '@trading/testing';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/service-process';
 
@@ -14,7 +13,8 @@ describe('infra scripts', () => {
     const run = spawnSync('bash', [join(REPO_ROOT, 'infra/local/infra.sh'), ...args], { encoding: 'utf8', timeout: 300_000 });
     return { code: run.status, output: `${run.stdout}${run.stderr}` };
   };
-  const pidOf = (service: string) => Number(readFileSync(join(REPO_ROOT, '.infra/run', `${service}.pid`), 'utf8').trim());
+  // from status rather than the pid file: the services may have been started from another checkout
+  const pidOf = (service: string) => Number(/ pid (\d+)/.exec(infra('status', service).output)?.[1] ?? NaN);
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -26,6 +26,7 @@ describe('infra scripts', () => {
 
   it('brings back a service that was killed', async () => {
     const victim = pidOf('dynamodb');
+    expect(victim).toBeGreaterThan(0);
     process.kill(victim, 'SIGKILL');
     while (alive(victim)) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(infra('status', 'dynamodb').code).toBe(1);
