@@ -2,7 +2,8 @@
  * services, started by the global setup if they are down) and test/**\/*.sys.spec.ts (real processes). */
 const shared = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // Transpile only: the type-check is its own step of the test command (tsc --noEmit).
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@trading/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
