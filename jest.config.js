@@ -3,7 +3,7 @@
 const shared = {
   rootDir: __dirname,
   // Transpile only: the type-check is its own step of the test command (tsc --noEmit).
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@trading/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
@@ -18,7 +18,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/service-test-setup.ts'],
     },
     {
       ...shared,
@@ -26,7 +26,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.sys.spec.ts'],
       globalSetup: '<rootDir>/test/support/system-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/service-test-setup.ts'],
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { testConfig, uniqueName } from '@trading/testing';
+import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { createKafkaClient } from './kafka-client.factory';
 
@@ -95,8 +95,11 @@ describe('Kafka transactions (real broker)', () => {
     await transaction.sendOffsets({ consumerGroupId: groupId, topics: [{ topic: input, partitions: [{ partition: 0, offset: '2' }] }] });
     await transaction.commit();
 
-    const offsets = await admin.fetchOffsets({ groupId, topics: [input] });
-    expect(offsets[0]?.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '2' })]);
+    // the coordinator writes the offsets once the commit markers are in: visible shortly after
+    await eventually(async () => {
+      const offsets = await admin.fetchOffsets({ groupId, topics: [input] });
+      expect(offsets[0]?.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '2' })]);
+    });
     expect(await readCommitted(output, 2)).toEqual(['ONE', 'TWO']);
   });
 
