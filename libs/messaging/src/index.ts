@@ -17,3 +17,6 @@ export * from './topics/topic-catalogue.error';
 export * from './topics/topic-provisioner';
 export * from './topics/topic-spec';
 export * from './trace/trace-context';
+export * from './exactly-once/co-partition.assigner';
+export * from './exactly-once/exactly-once.processor';
+export * from './exactly-once/partition-program';

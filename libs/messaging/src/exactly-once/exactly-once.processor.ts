@@ -1,0 +1,189 @@
+import { Logger } from '@nestjs/common';
+import { Admin, Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
+import { DeadLetterPublisher } from '../kafka/dead-letter.publisher';
+import { encodeEnvelope } from '../kafka/envelope.codec';
+import { MessageRegistry } from '../registry/message-registry';
+import { extractTraceContext } from '../trace/trace-context';
+import { CoPartitionAssigner } from './co-partition.assigner';
+import { PartitionProgram } from './partition-program';
+import { loadPartitionStates } from './partition-state.loader';
+
+export interface ExactlyOnceProcessorOptions {
+  readonly groupId: string;
+  /** Co-partitioned inputs: partition N of each is owned by the same member. */
+  readonly inputTopics: readonly string[];
+  /** The program's log of record; same partition count as the inputs. */
+  readonly outputTopic: string;
+  /** `<prefix>-<partition>` is the transactional id of partition N's only writer. */
+  readonly transactionalIdPrefix: string;
+}
+
+interface PartitionOwner<State> {
+  readonly producer: Producer;
+  state: State;
+}
+
+/**
+ * Consume, decide, append: for every batch of input, the program's outputs and the consumed
+ * offsets are written in one Kafka transaction, so a crash at any instant loses nothing and
+ * appends nothing twice.
+ *
+ * kafkajs does not fence zombies across rebalances (no KIP-447 group metadata in sendOffsets), so
+ * each input partition number has its own transactional id. Taking over partition N initialises
+ * that id, which bumps its epoch: the previous owner's open transaction is aborted and any later
+ * commit of it fails. Only then is the state folded from the log of record, which is therefore
+ * complete.
+ */
+export class ExactlyOnceProcessor<State> {
+  private readonly logger: Logger;
+  private consumer: Consumer | undefined;
+  private admin: Admin | undefined;
+  private readonly owners = new Map<number, PartitionOwner<State>>();
+  private assigned = new Set<number>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly registry: MessageRegistry,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly program: PartitionProgram<State>,
+    private readonly options: ExactlyOnceProcessorOptions,
+  ) {
+    this.logger = new Logger(`ExactlyOnceProcessor:${options.groupId}`);
+  }
+
+  /** Partition numbers this instance owns right now (after the last rebalance). */
+  ownedPartitions(): readonly number[] {
+    return [...this.assigned].sort((a, b) => a - b);
+  }
+
+  async start(): Promise<void> {
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      partitionAssigners: [CoPartitionAssigner],
+      readUncommitted: false,
+      maxWaitTimeInMs: 100,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const numbers = new Set(Object.values(payload.memberAssignment).flat());
+      void this.onAssignment(numbers);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.inputTopics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+    for (const partition of [...this.owners.keys()]) await this.release(partition);
+    await this.admin?.disconnect();
+    this.admin = undefined;
+  }
+
+  private async onAssignment(numbers: Set<number>): Promise<void> {
+    this.assigned = numbers;
+    for (const partition of [...this.owners.keys()]) {
+      if (!numbers.has(partition)) await this.release(partition);
+    }
+  }
+
+  private async release(partition: number): Promise<void> {
+    const owner = this.owners.get(partition);
+    this.owners.delete(partition);
+    await owner?.producer.disconnect().catch(() => undefined);
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (batch.messages.length === 0) return;
+    const partition = batch.partition;
+    const owner = await this.ownerOf(partition);
+    const transaction = await owner.producer.transaction();
+    let state = owner.state;
+    let lastOffset: string | undefined;
+    try {
+      const outputs: Message[] = [];
+      for (const message of batch.messages) {
+        if (!payload.isRunning() || payload.isStale()) break;
+        lastOffset = message.offset;
+        const decoded = this.registry.decode(message.value);
+        if (!decoded.ok) {
+          await this.deadLetters.publish(
+            transaction,
+            { topic: batch.topic, partition, message, consumerGroup: this.options.groupId },
+            decoded.failure,
+          );
+          continue;
+        }
+        const step = this.program.process(state, decoded.envelope, { topic: batch.topic, partition, offset: message.offset });
+        state = step.state;
+        const traceContext = extractTraceContext(message.headers);
+        for (const output of step.outputs) {
+          this.registry.assertPublishable(output);
+          outputs.push({ ...encodeEnvelope(output, { traceContext }), partition });
+        }
+      }
+      if (lastOffset === undefined) {
+        await transaction.abort();
+        return;
+      }
+      if (outputs.length > 0) await transaction.send({ topic: this.options.outputTopic, messages: outputs });
+      await transaction.sendOffsets({
+        consumerGroupId: this.options.groupId,
+        topics: [{ topic: batch.topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      // the producer may be fenced or broken: start this partition over from the log
+      await this.release(partition);
+      throw error;
+    }
+    owner.state = state;
+    payload.resolveOffset(lastOffset);
+    await payload.heartbeat();
+  }
+
+  private async ownerOf(partition: number): Promise<PartitionOwner<State>> {
+    const existing = this.owners.get(partition);
+    if (existing) return existing;
+    const producer = this.kafka.producer({
+      transactionalId: `${this.options.transactionalIdPrefix}-${partition}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await producer.connect();
+    try {
+      // kafkajs initialises the transactional id with the first transaction: that bumps the epoch,
+      // fencing the previous owner and aborting whatever it left open. Nothing is sent.
+      await (await producer.transaction()).abort();
+      const states = await loadPartitionStates(
+        this.kafka,
+        this.requireAdmin(),
+        this.registry,
+        this.program,
+        this.options.outputTopic,
+        [partition],
+      );
+      const owner = { producer, state: states.get(partition) ?? this.program.initialState() };
+      this.owners.set(partition, owner);
+      this.logger.log(`owns partition ${partition}`);
+      return owner;
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private requireAdmin(): Admin {
+    if (!this.admin) throw new Error('processor not started');
+    return this.admin;
+  }
+}

@@ -1,0 +1,23 @@
+import { EventEnvelope } from '../envelope/event-envelope';
+
+export interface ProgramInputMeta {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface ProgramStep<State> {
+  readonly state: State;
+  readonly outputs: readonly EventEnvelope[];
+}
+
+/**
+ * What runs inside the exactly-once processor for one partition number. `process` and `replay`
+ * are pure: the processor owns every I/O. `replay` folds the program's own output (the log of
+ * record) to rebuild the state when the partition is assigned.
+ */
+export interface PartitionProgram<State> {
+  initialState(): State;
+  replay(state: State, event: EventEnvelope): State;
+  process(state: State, input: EventEnvelope, meta: ProgramInputMeta): ProgramStep<State>;
+}

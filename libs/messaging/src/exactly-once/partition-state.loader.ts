@@ -1,0 +1,62 @@
+import { Admin, Kafka } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { MessageRegistry } from '../registry/message-registry';
+import { PartitionProgram } from './partition-program';
+
+/**
+ * Rebuilds program state by folding the log of record, partition by partition, up to the offset
+ * that was the end of the log when the load began. Called only after the partition's writer has
+ * fenced every earlier writer, so nothing can be appended behind our back and that end is final.
+ */
+export async function loadPartitionStates<State>(
+  kafka: Kafka,
+  admin: Admin,
+  registry: MessageRegistry,
+  program: PartitionProgram<State>,
+  topic: string,
+  partitions: readonly number[],
+): Promise<Map<number, State>> {
+  const states = new Map<number, State>(partitions.map((p) => [p, program.initialState()]));
+  const ends = new Map<number, bigint>();
+  for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+    if (states.has(partition) && BigInt(high) > BigInt(low)) ends.set(partition, BigInt(high) - 1n);
+  }
+  if (ends.size === 0) return states;
+
+  const reader = kafka.consumer({ groupId: `rebuild-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 100 });
+  const pending = new Set(ends.keys());
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // fires for every fetched batch, control-record-only batches included, so the last offset
+      // reaches the end even when the log ends with a transaction marker
+      reader.on(reader.events.END_BATCH_PROCESS, ({ payload }) => {
+        const end = ends.get(payload.partition);
+        if (end !== undefined && BigInt(payload.lastOffset) >= end) pending.delete(payload.partition);
+        if (pending.size === 0) resolve();
+      });
+      reader.on(reader.events.CRASH, ({ payload }) => reject(payload.error));
+      reader
+        .connect()
+        .then(() => reader.subscribe({ topic, fromBeginning: true }))
+        .then(() =>
+          reader.run({
+            autoCommit: false,
+            eachMessage: async ({ partition, message }) => {
+              const state = states.get(partition);
+              const end = ends.get(partition);
+              if (state === undefined || end === undefined || BigInt(message.offset) > end) return;
+              const decoded = registry.decode(message.value);
+              if (!decoded.ok) {
+                throw new Error(`${topic}[${partition}]@${message.offset} is not readable: ${decoded.failure.reason}`);
+              }
+              states.set(partition, program.replay(state, decoded.envelope));
+            },
+          }),
+        )
+        .catch(reject);
+    });
+  } finally {
+    await reader.disconnect();
+  }
+  return states;
+}
