@@ -1,0 +1,65 @@
+/**
+ * Every reason the domain gives for refusing something. Stable, namespaced (`AREA.REASON`):
+ * clients and tests match on the code, never on the message.
+ */
+export type OrderValidationCode =
+  | 'ORDER.INVALID_SYMBOL'
+  | 'ORDER.INVALID_SIDE'
+  | 'ORDER.INVALID_TYPE'
+  | 'ORDER.INVALID_TIME_IN_FORCE'
+  | 'ORDER.INVALID_QTY'
+  | 'ORDER.INVALID_NOTIONAL'
+  | 'ORDER.MISSING_QTY'
+  | 'ORDER.QTY_AND_NOTIONAL'
+  | 'ORDER.INVALID_LIMIT_PRICE'
+  | 'ORDER.MISSING_LIMIT_PRICE'
+  | 'ORDER.UNEXPECTED_LIMIT_PRICE'
+  | 'ORDER.INVALID_STOP_PRICE'
+  | 'ORDER.MISSING_STOP_PRICE'
+  | 'ORDER.UNEXPECTED_STOP_PRICE'
+  | 'ORDER.INVALID_CLIENT_ORDER_ID';
+
+export type OrderLifecycleCode =
+  | 'ORDER.NOT_FOUND'
+  | 'ORDER.NOT_CANCELABLE'
+  | 'ORDER.NOT_REPLACEABLE'
+  | 'ORDER.INVALID_TRANSITION'
+  | 'ORDER.DUPLICATE_ORDER_ID'
+  | 'ORDER.DUPLICATE_CLIENT_ORDER_ID';
+
+export type RiskCode =
+  | 'RISK.TRADING_HALTED'
+  | 'RISK.TRADING_REDUCING'
+  | 'RISK.RESTRICTED_SYMBOL'
+  | 'RISK.NO_REFERENCE_PRICE'
+  | 'RISK.STALE_REFERENCE_PRICE'
+  | 'RISK.PRICE_COLLAR'
+  | 'RISK.MAX_ORDER_QTY'
+  | 'RISK.MAX_NOTIONAL'
+  | 'RISK.MAX_POSITION'
+  | 'RISK.INSUFFICIENT_POSITION'
+  | 'RISK.BUYING_POWER'
+  | 'RISK.MAX_OPEN_ORDERS'
+  | 'RISK.ORDER_RATE'
+  | 'RISK.DUPLICATE_ORDER';
+
+export type AccountCode =
+  | 'ACCOUNT.NOT_FOUND'
+  | 'ACCOUNT.ALREADY_OPEN'
+  | 'ACCOUNT.INVALID_CASH'
+  | 'ACCOUNT.INVALID_TRADING_STATE';
+
+export type LimitsCode = 'LIMITS.INVALID' | 'LIMITS.EMPTY_UPDATE';
+
+export type ExecutionCode =
+  | 'EXECUTION.INVALID_FILL'
+  | 'EXECUTION.OVERFILL'
+  | 'EXECUTION.REPLACEMENT_MISMATCH';
+
+export type RefusalCode =
+  | OrderValidationCode
+  | OrderLifecycleCode
+  | RiskCode
+  | AccountCode
+  | LimitsCode
+  | ExecutionCode;
