@@ -20,3 +20,4 @@ export * from './trace/trace-context';
 export * from './exactly-once/co-partition.assigner';
 export * from './exactly-once/exactly-once.processor';
 export * from './exactly-once/partition-program';
+export * from './kafka/log-ends';

@@ -64,7 +64,16 @@ import { TopicCatalogue } from './topics/topic-catalogue';
     },
     TopicProvisioningService,
   ],
-  exports: [CLOCK, ID_GENERATOR, MESSAGE_REGISTRY, TOPIC_CATALOGUE, KAFKA, KAFKA_PRODUCER, DeadLetterPublisher],
+  exports: [
+    CLOCK,
+    ID_GENERATOR,
+    MESSAGE_REGISTRY,
+    TOPIC_CATALOGUE,
+    KAFKA,
+    KAFKA_PRODUCER,
+    DeadLetterPublisher,
+    TopicProvisioningService,
+  ],
 })
 export class MessagingModule implements OnApplicationShutdown {
   constructor(@Inject(KAFKA_PRODUCER) private readonly producer: Producer) {}

@@ -5,10 +5,14 @@ import { KAFKA, TOPIC_CATALOGUE } from './messaging.tokens';
 import { TopicCatalogue } from './topics/topic-catalogue';
 import { TopicProvisioner } from './topics/topic-provisioner';
 
-/** Creates missing topics and checks co-partitioning before any consumer starts. */
+/**
+ * Creates missing topics and checks co-partitioning. Anything that consumes or produces at
+ * start-up awaits `ensureProvisioned()` first; it runs once per process.
+ */
 @Injectable()
 export class TopicProvisioningService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TopicProvisioningService.name);
+  private provisioned: Promise<void> | undefined;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -17,6 +21,15 @@ export class TopicProvisioningService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.ensureProvisioned();
+  }
+
+  ensureProvisioned(): Promise<void> {
+    this.provisioned ??= this.provision();
+    return this.provisioned;
+  }
+
+  private async provision(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {

@@ -5,7 +5,7 @@ import { encodeEnvelope } from '../kafka/envelope.codec';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
 import { CoPartitionAssigner } from './co-partition.assigner';
-import { PartitionProgram } from './partition-program';
+import { PartitionProgram, ProgramStep } from './partition-program';
 import { loadPartitionStates } from './partition-state.loader';
 
 export interface ExactlyOnceProcessorOptions {
@@ -122,7 +122,19 @@ export class ExactlyOnceProcessor<State> {
           );
           continue;
         }
-        const step = this.program.process(state, decoded.envelope, { topic: batch.topic, partition, offset: message.offset });
+        let step: ProgramStep<State>;
+        try {
+          step = this.program.process(state, decoded.envelope, { topic: batch.topic, partition, offset: message.offset });
+        } catch (error) {
+          // one poisonous input must not stop every account of the partition: park it, go on
+          this.logger.error(`${batch.topic}[${partition}]@${message.offset} failed: ${String(error)}`);
+          await this.deadLetters.publish(
+            transaction,
+            { topic: batch.topic, partition, message, consumerGroup: this.options.groupId },
+            { code: 'MESSAGING.PROCESSING_FAILED', reason: error instanceof Error ? error.message : String(error) },
+          );
+          continue;
+        }
         state = step.state;
         const traceContext = extractTraceContext(message.headers);
         for (const output of step.outputs) {

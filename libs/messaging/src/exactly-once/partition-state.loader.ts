@@ -1,5 +1,6 @@
 import { Admin, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { fetchLogEnds } from '../kafka/log-ends';
 import { MessageRegistry } from '../registry/message-registry';
 import { PartitionProgram } from './partition-program';
 
@@ -17,10 +18,7 @@ export async function loadPartitionStates<State>(
   partitions: readonly number[],
 ): Promise<Map<number, State>> {
   const states = new Map<number, State>(partitions.map((p) => [p, program.initialState()]));
-  const ends = new Map<number, bigint>();
-  for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
-    if (states.has(partition) && BigInt(high) > BigInt(low)) ends.set(partition, BigInt(high) - 1n);
-  }
+  const ends = new Map([...(await fetchLogEnds(admin, topic))].filter(([partition]) => states.has(partition)));
   if (ends.size === 0) return states;
 
   const reader = kafka.consumer({ groupId: `rebuild-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 100 });
