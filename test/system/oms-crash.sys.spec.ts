@@ -68,6 +68,7 @@ describe('OMS under SIGKILL', () => {
 
     const deadline = Date.now() + 25_000;
     let n = 0;
+    let kills = 0;
     let nextKill = Date.now() + 1500 + Math.random() * 2500;
     while (Date.now() < deadline) {
       const batch = Array.from({ length: 10 }, () => {
@@ -84,6 +85,7 @@ describe('OMS under SIGKILL', () => {
       await producer.send({ topic: catalogue.name('commands'), messages: batch.map((c) => encodeEnvelope(c)) });
       if (Date.now() >= nextKill) {
         await killOms();
+        kills++;
         startOms();
         nextKill = Date.now() + 1500 + Math.random() * 2500;
       }
@@ -92,6 +94,7 @@ describe('OMS under SIGKILL', () => {
 
     const decisions = await readDecisions(sent.length);
 
+    expect(kills).toBeGreaterThanOrEqual(4);
     const perCommand = new Map<string, number>();
     for (const event of decisions) perCommand.set(event.causationId ?? '', (perCommand.get(event.causationId ?? '') ?? 0) + 1);
     expect(sent.filter((c) => perCommand.get(c.eventId) !== 1).map((c) => [c.type, c.eventId, perCommand.get(c.eventId) ?? 0])).toEqual([]);
