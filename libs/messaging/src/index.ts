@@ -21,3 +21,4 @@ export * from './exactly-once/co-partition.assigner';
 export * from './exactly-once/exactly-once.processor';
 export * from './exactly-once/partition-program';
 export * from './kafka/log-ends';
+export * from './kafka/command.publisher';

@@ -30,7 +30,7 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
     const applied = await dataSource.runMigrations();
     const again = await dataSource.runMigrations();
 
-    expect(applied.map((m) => m.name)).toEqual(['CreateProjectionCheckpoints1763780000000']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateProjectionCheckpoints1763780000000', 'CreateApiKeys1795315700000']);
     expect(again).toEqual([]);
   });
 
@@ -52,7 +52,8 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
     ).rejects.toThrow(/check constraint/);
   });
 
-  it('reverts cleanly', async () => {
+  it('reverts cleanly, newest first', async () => {
+    await dataSource.undoLastMigration(); // api_keys
     await dataSource.undoLastMigration();
 
     const tables = await dataSource.query<{ count: string }[]>(

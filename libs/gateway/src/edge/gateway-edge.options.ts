@@ -1,0 +1,111 @@
+import { DEFAULT_SCRYPT_PARAMS, ScryptParams } from './api-keys/secret-hash';
+import { VerificationCacheOptions } from './api-keys/verification-cache';
+
+export const GATEWAY_EDGE_OPTIONS = Symbol('GATEWAY_EDGE_OPTIONS');
+export const API_KEYS_OPTIONS = Symbol('API_KEYS_OPTIONS');
+
+export interface ApiKeysOptions {
+  readonly cache: VerificationCacheOptions;
+  readonly scrypt: ScryptParams;
+}
+
+export interface RateLimitOptions {
+  /** Requests one account may make per window (Alpaca: 200 a minute). */
+  readonly limit: number;
+  readonly windowMs: number;
+  /** Let requests through when Redis does not answer in time (see the README of the edge). */
+  readonly failOpen: boolean;
+  readonly redisTimeoutMs: number;
+}
+
+export interface IdempotencyOptions {
+  /** How long a response is kept for replay. */
+  readonly ttlMs: number;
+  /** How long a request in flight holds its key; a crashed gateway frees it after this. */
+  readonly lockTtlMs: number;
+  readonly maxKeyLength: number;
+  readonly methods: readonly string[];
+  readonly redisTimeoutMs: number;
+}
+
+/** The settings of the REST edge, frozen once resolved. */
+export interface GatewayEdgeOptions {
+  /** Prepended to every Redis key the edge writes (rate windows, idempotency records). */
+  readonly redisKeyPrefix: string;
+  readonly rateLimit: RateLimitOptions;
+  readonly idempotency: IdempotencyOptions;
+  readonly apiKeys: ApiKeysOptions;
+}
+
+export interface GatewayEdgeModuleOptions {
+  readonly redisKeyPrefix?: string;
+  readonly rateLimit?: Partial<RateLimitOptions>;
+  readonly idempotency?: Partial<IdempotencyOptions>;
+  readonly apiKeys?: ApiKeysModuleOptions;
+}
+
+export interface ApiKeysModuleOptions {
+  readonly cache?: Partial<VerificationCacheOptions>;
+  readonly scrypt?: ScryptParams;
+}
+
+export const DEFAULT_GATEWAY_EDGE_OPTIONS: GatewayEdgeOptions = deepFreeze({
+  redisKeyPrefix: 'gateway:',
+  rateLimit: { limit: 200, windowMs: 60_000, failOpen: true, redisTimeoutMs: 250 },
+  idempotency: {
+    ttlMs: 24 * 60 * 60 * 1000,
+    lockTtlMs: 60_000,
+    maxKeyLength: 255,
+    methods: ['POST', 'PATCH', 'DELETE'],
+    redisTimeoutMs: 1_000,
+  },
+  apiKeys: { cache: { ttlMs: 30_000, maxEntries: 10_000 }, scrypt: DEFAULT_SCRYPT_PARAMS },
+});
+
+export function resolveApiKeysOptions(options: ApiKeysModuleOptions = {}): ApiKeysOptions {
+  const defaults = DEFAULT_GATEWAY_EDGE_OPTIONS.apiKeys;
+  const resolved = {
+    cache: { ...defaults.cache, ...options.cache },
+    scrypt: options.scrypt ?? defaults.scrypt,
+  };
+  nonNegativeInteger('apiKeys.cache.ttlMs', resolved.cache.ttlMs);
+  nonNegativeInteger('apiKeys.cache.maxEntries', resolved.cache.maxEntries);
+  return deepFreeze(resolved);
+}
+
+export function resolveGatewayEdgeOptions(options: GatewayEdgeModuleOptions = {}): GatewayEdgeOptions {
+  const defaults = DEFAULT_GATEWAY_EDGE_OPTIONS;
+  const resolved: GatewayEdgeOptions = {
+    redisKeyPrefix: options.redisKeyPrefix ?? defaults.redisKeyPrefix,
+    rateLimit: { ...defaults.rateLimit, ...options.rateLimit },
+    idempotency: { ...defaults.idempotency, ...options.idempotency },
+    apiKeys: resolveApiKeysOptions(options.apiKeys),
+  };
+  positiveInteger('rateLimit.limit', resolved.rateLimit.limit);
+  positiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs);
+  positiveInteger('rateLimit.redisTimeoutMs', resolved.rateLimit.redisTimeoutMs);
+  positiveInteger('idempotency.ttlMs', resolved.idempotency.ttlMs);
+  positiveInteger('idempotency.lockTtlMs', resolved.idempotency.lockTtlMs);
+  positiveInteger('idempotency.maxKeyLength', resolved.idempotency.maxKeyLength);
+  positiveInteger('idempotency.redisTimeoutMs', resolved.idempotency.redisTimeoutMs);
+  return deepFreeze({
+    ...resolved,
+    idempotency: { ...resolved.idempotency, methods: resolved.idempotency.methods.map((m) => m.toUpperCase()) },
+  });
+}
+
+function positiveInteger(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`gateway edge option ${name} must be a positive integer, got ${value}`);
+}
+
+function nonNegativeInteger(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`gateway edge option ${name} must be a non-negative integer, got ${value}`);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import { AccountBookEvent, AccountBookState, accountBookDecider, Order } from '@trading/domain';
+import { EventEnvelope, fetchLogEnds, MessageRegistry } from '@trading/messaging';
+import { Consumer, Kafka } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+interface Waiter {
+  readonly resolve: (decision: EventEnvelope | null) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * The gateway's view of every account book, folded from the order-events log with the domain's
+ * own evolve, and the place where a request waits for the OMS's decision on its command. Every
+ * gateway process reads the whole log (its own consumer group, nothing committed).
+ */
+export class AccountBooksView {
+  private readonly logger = new Logger(AccountBooksView.name);
+  private readonly books = new Map<string, AccountBookState>();
+  private readonly waiters = new Map<string, Waiter>();
+  private consumer: Consumer | undefined;
+  private caughtUp: Promise<void> | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly registry: MessageRegistry,
+    private readonly topic: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let ends: Map<number, bigint>;
+    try {
+      ends = await fetchLogEnds(admin, this.topic);
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = this.kafka.consumer({ groupId: `gateway-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 50 });
+    this.consumer = consumer;
+    this.caughtUp = new Promise<void>((resolve) => {
+      if (ends.size === 0) resolve();
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const end = ends.get(payload.partition);
+        if (end !== undefined && BigInt(payload.lastOffset) >= end) ends.delete(payload.partition);
+        if (ends.size === 0) resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachMessage: async ({ message }) => this.apply(message.value) });
+  }
+
+  /** Resolves once the view holds everything that was in the log when it started. */
+  ready(): Promise<void> {
+    return this.caughtUp ?? Promise.reject(new Error('view not started'));
+  }
+
+  async stop(): Promise<void> {
+    for (const [commandId, waiter] of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(null);
+      this.waiters.delete(commandId);
+    }
+    await this.consumer?.disconnect();
+  }
+
+  /**
+   * The first event the OMS decided for this command, or null when none came in time. Call it
+   * before publishing the command, so a fast decision cannot be missed.
+   */
+  decisionFor(commandId: string, timeoutMs: number): Promise<EventEnvelope | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(commandId);
+        resolve(null);
+      }, timeoutMs);
+      this.waiters.set(commandId, { resolve, timer });
+    });
+  }
+
+  book(accountId: string): AccountBookState | undefined {
+    return this.books.get(accountId);
+  }
+
+  order(accountId: string, orderId: string): Order | undefined {
+    const book = this.books.get(accountId);
+    return book?.status === 'open' ? book.orders[orderId] : undefined;
+  }
+
+  orderByClientOrderId(accountId: string, clientOrderId: string): Order | undefined {
+    const book = this.books.get(accountId);
+    if (book?.status !== 'open') return undefined;
+    const orderId = book.clientOrderIds[clientOrderId];
+    return orderId === undefined ? undefined : book.orders[orderId];
+  }
+
+  orders(accountId: string): readonly Order[] {
+    const book = this.books.get(accountId);
+    return book?.status === 'open' ? Object.values(book.orders) : [];
+  }
+
+  private apply(value: Buffer | null): void {
+    const decoded = this.registry.decode(value);
+    if (!decoded.ok) {
+      this.logger.warn(`unreadable order event skipped: ${decoded.failure.code} ${decoded.failure.reason}`);
+      return;
+    }
+    const envelope = decoded.envelope;
+    if (envelope.type !== 'GlobalTradingStateSet') {
+      const current = this.books.get(envelope.accountId) ?? accountBookDecider.initialState();
+      this.books.set(envelope.accountId, accountBookDecider.evolve(current, envelope.payload as AccountBookEvent));
+    }
+    const waiter = envelope.causationId === null ? undefined : this.waiters.get(envelope.causationId);
+    if (waiter && envelope.causationId !== null) {
+      clearTimeout(waiter.timer);
+      this.waiters.delete(envelope.causationId);
+      waiter.resolve(envelope);
+    }
+  }
+}

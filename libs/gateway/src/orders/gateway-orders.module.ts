@@ -1,0 +1,75 @@
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { TRADING_MESSAGES } from '@trading/contracts';
+import { Clock, IdGenerator } from '@trading/domain';
+import {
+  CLOCK,
+  CommandPublisher,
+  ID_GENERATOR,
+  KAFKA,
+  KAFKA_PRODUCER,
+  MESSAGE_REGISTRY,
+  MessageRegistry,
+  TOPIC_CATALOGUE,
+  TopicCatalogue,
+  TopicProvisioningService,
+} from '@trading/messaging';
+import { Kafka, Producer } from 'kafkajs';
+import { GatewayEdgeModule, GatewayEdgeModuleOptions } from '../edge';
+import { AccountBooksView } from './account-books.view';
+import { OrdersController } from './orders.controller';
+import { OrdersService, OrdersServiceOptions } from './orders.service';
+
+export interface GatewayOrdersModuleOptions extends Partial<OrdersServiceOptions> {
+  readonly edge?: GatewayEdgeModuleOptions;
+}
+
+@Injectable()
+class AccountBooksViewLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly view: AccountBooksView,
+    private readonly topics: TopicProvisioningService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.topics.ensureProvisioned();
+    await this.view.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.view.stop();
+  }
+}
+
+/** `/v2/orders`: order entry and order reads, behind the gateway edge. */
+@Module({})
+export class GatewayOrdersModule {
+  static forRoot(options: GatewayOrdersModuleOptions = {}): DynamicModule {
+    return {
+      module: GatewayOrdersModule,
+      imports: [GatewayEdgeModule.forRoot(options.edge)],
+      controllers: [OrdersController],
+      providers: [
+        {
+          provide: AccountBooksView,
+          inject: [KAFKA, MESSAGE_REGISTRY, TOPIC_CATALOGUE],
+          useFactory: (kafka: Kafka, registry: MessageRegistry, catalogue: TopicCatalogue) =>
+            new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents')),
+        },
+        {
+          provide: CommandPublisher,
+          inject: [KAFKA_PRODUCER, MESSAGE_REGISTRY, TOPIC_CATALOGUE, ID_GENERATOR, CLOCK],
+          useFactory: (producer: Producer, registry: MessageRegistry, catalogue: TopicCatalogue, ids: IdGenerator, clock: Clock) =>
+            new CommandPublisher(producer, registry.register(...TRADING_MESSAGES), catalogue.name('commands'), ids, clock),
+        },
+        {
+          provide: OrdersService,
+          inject: [AccountBooksView, CommandPublisher, ID_GENERATOR, CLOCK],
+          useFactory: (view: AccountBooksView, commands: CommandPublisher, ids: IdGenerator, clock: Clock) =>
+            new OrdersService(view, commands, ids, clock, { decisionTimeoutMs: options.decisionTimeoutMs ?? 2000 }),
+        },
+        AccountBooksViewLifecycle,
+      ],
+      exports: [OrdersService, AccountBooksView, CommandPublisher],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { AccountId, UseGatewayEdge } from '../edge';
+import { AlpacaOrder } from './alpaca-order.mapper';
+import { MalformedRequestError } from './order-refused.error';
+import { CancelAllResult, OrdersService } from './orders.service';
+
+const STATUSES = ['open', 'closed', 'all'] as const;
+
+/** Orders in the Alpaca Trading API v2 dialect. */
+@Controller('v2')
+@UseGatewayEdge()
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post('orders')
+  @HttpCode(200)
+  place(@AccountId() accountId: string, @Body() body: unknown): Promise<AlpacaOrder> {
+    return this.orders.place(accountId, body);
+  }
+
+  @Get('orders')
+  list(
+    @AccountId() accountId: string,
+    @Query('status') status = 'open',
+    @Query('limit') limit = '50',
+    @Query('direction') direction = 'desc',
+  ): AlpacaOrder[] {
+    if (!(STATUSES as readonly string[]).includes(status)) {
+      throw new MalformedRequestError(`status must be one of ${STATUSES.join(', ')}`, { field: 'status' });
+    }
+    const count = Number(limit);
+    if (!/^\d+$/.test(limit) || count < 1 || count > 500) {
+      throw new MalformedRequestError('limit must be a whole number from 1 to 500', { field: 'limit' });
+    }
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw new MalformedRequestError('direction must be asc or desc', { field: 'direction' });
+    }
+    return this.orders.list(accountId, status as (typeof STATUSES)[number], count, direction);
+  }
+
+  // Alpaca's path has a literal colon: /v2/orders:by_client_order_id
+  @Get('orders\\:by_client_order_id')
+  byClientOrderId(@AccountId() accountId: string, @Query('client_order_id') clientOrderId?: string): AlpacaOrder {
+    if (!clientOrderId) throw new MalformedRequestError('client_order_id is required', { field: 'client_order_id' });
+    return this.orders.getByClientOrderId(accountId, clientOrderId);
+  }
+
+  @Get('orders/:id')
+  get(@AccountId() accountId: string, @Param('id') orderId: string): AlpacaOrder {
+    return this.orders.get(accountId, orderId);
+  }
+
+  @Patch('orders/:id')
+  replace(@AccountId() accountId: string, @Param('id') orderId: string, @Body() body: unknown): Promise<AlpacaOrder> {
+    return this.orders.replace(accountId, orderId, body);
+  }
+
+  @Delete('orders/:id')
+  @HttpCode(204)
+  async cancel(@AccountId() accountId: string, @Param('id') orderId: string): Promise<void> {
+    await this.orders.cancel(accountId, orderId);
+  }
+
+  @Delete('orders')
+  @HttpCode(207)
+  cancelAll(@AccountId() accountId: string): Promise<CancelAllResult> {
+    return this.orders.cancelAll(accountId);
+  }
+}

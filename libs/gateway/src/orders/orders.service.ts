@@ -1,0 +1,147 @@
+import { Clock, IdGenerator, Order, OrderSpec, Refusal, validateOrderRequest } from '@trading/domain';
+import { CommandPublisher, EventEnvelope } from '@trading/messaging';
+import { AccountBooksView } from './account-books.view';
+import { AlpacaOrder, toAlpacaOrder } from './alpaca-order.mapper';
+import { toOrderRequest, toReplaceRequest } from './alpaca-order-request';
+import { OrderNotFoundError, OrderRefusedError } from './order-refused.error';
+
+export interface OrdersServiceOptions {
+  /** How long a write waits for the OMS's decision before answering `pending_new`. */
+  readonly decisionTimeoutMs: number;
+}
+
+export type CancelAllResult = readonly { readonly id: string; readonly status: number; readonly body: AlpacaOrder | null }[];
+
+/**
+ * The order use cases of the gateway. It decides nothing: it validates the shape (bad input never
+ * reaches Kafka), turns the request into a command, and waits, bounded, for the OMS's decision.
+ */
+export class OrdersService {
+  constructor(
+    private readonly view: AccountBooksView,
+    private readonly commands: CommandPublisher,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly options: OrdersServiceOptions,
+  ) {}
+
+  async place(accountId: string, body: unknown): Promise<AlpacaOrder> {
+    const request = toOrderRequest(body);
+    const validated = validateOrderRequest(request);
+    if (!validated.ok) throw refused(validated.refusals);
+    const orderId = this.ids.next();
+    const decision = await this.decide(accountId, 'PlaceOrder', { orderId, request });
+    if (decision === null) return pendingNew(orderId, request.clientOrderId ?? orderId, validated.value, this.now());
+    this.throwIfRefused(decision);
+    return toAlpacaOrder(this.mustFind(accountId, orderId));
+  }
+
+  get(accountId: string, orderId: string): AlpacaOrder {
+    return toAlpacaOrder(this.mustFind(accountId, orderId));
+  }
+
+  getByClientOrderId(accountId: string, clientOrderId: string): AlpacaOrder {
+    const order = this.view.orderByClientOrderId(accountId, clientOrderId);
+    if (!order) throw new OrderNotFoundError(`client_order_id ${clientOrderId}`);
+    return toAlpacaOrder(order);
+  }
+
+  async replace(accountId: string, orderId: string, body: unknown): Promise<AlpacaOrder> {
+    const old = this.mustFind(accountId, orderId);
+    const request = toReplaceRequest(body);
+    const merged = validateOrderRequest({
+      symbol: old.symbol,
+      side: old.side,
+      type: old.type,
+      timeInForce: request.timeInForce ?? old.timeInForce,
+      qty: request.qty ?? old.qty,
+      notional: null,
+      limitPrice: request.limitPrice ?? old.limitPrice,
+      stopPrice: request.stopPrice ?? old.stopPrice,
+      clientOrderId: request.clientOrderId ?? null,
+    });
+    if (!merged.ok) throw refused(merged.refusals);
+    const replacementOrderId = this.ids.next();
+    const decision = await this.decide(accountId, 'ReplaceOrder', { orderId, replacementOrderId, request });
+    if (decision === null) {
+      return { ...pendingNew(replacementOrderId, request.clientOrderId ?? replacementOrderId, merged.value, this.now()), replaces: orderId };
+    }
+    this.throwIfRefused(decision);
+    return toAlpacaOrder(this.mustFind(accountId, replacementOrderId));
+  }
+
+  async cancel(accountId: string, orderId: string): Promise<void> {
+    this.mustFind(accountId, orderId);
+    const decision = await this.decide(accountId, 'CancelOrder', { orderId });
+    if (decision !== null) this.throwIfRefused(decision);
+  }
+
+  async cancelAll(accountId: string): Promise<CancelAllResult> {
+    const decision = await this.decide(accountId, 'CancelAllOrders', {});
+    if (decision === null) return [];
+    this.throwIfRefused(decision);
+    const orderIds = decision.type === 'CancelAllOrdersRequested' ? (decision.payload as { orderIds: string[] }).orderIds : [];
+    return orderIds.map((id) => {
+      const order = this.view.order(accountId, id);
+      return { id, status: 200, body: order ? toAlpacaOrder(order) : null };
+    });
+  }
+
+  list(accountId: string, status: 'open' | 'closed' | 'all', limit: number, direction: 'asc' | 'desc'): AlpacaOrder[] {
+    const open = new Set(['pending_new', 'accepted', 'new', 'partially_filled', 'pending_cancel', 'pending_replace']);
+    const selected = this.view
+      .orders(accountId)
+      .filter((o) => status === 'all' || (status === 'open') === open.has(o.status))
+      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+    if (direction === 'desc') selected.reverse();
+    return selected.slice(0, limit).map(toAlpacaOrder);
+  }
+
+  private async decide(accountId: string, type: string, payload: unknown): Promise<EventEnvelope | null> {
+    await this.view.ready();
+    const command = this.commands.prepare(accountId, type, payload);
+    const decision = this.view.decisionFor(command.eventId, this.options.decisionTimeoutMs);
+    await this.commands.publish(command);
+    return decision;
+  }
+
+  private throwIfRefused(decision: EventEnvelope): void {
+    const reason = (decision.payload as { reason?: Refusal }).reason;
+    if (reason) throw new OrderRefusedError(reason);
+  }
+
+  private mustFind(accountId: string, orderId: string): Order {
+    const order = this.view.order(accountId, orderId);
+    // another account's order is "not found" too: ids must not leak
+    if (!order) throw new OrderNotFoundError(`id ${orderId}`);
+    return order;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+function refused(refusals: readonly Refusal[]): OrderRefusedError {
+  const [first] = refusals as [Refusal, ...Refusal[]];
+  return new OrderRefusedError({
+    ...first,
+    details: { ...first.details, ...(refusals.length > 1 ? { problems: refusals.map((r) => ({ code: r.code, field: r.field, message: r.message })) } : {}) },
+  });
+}
+
+/** What the client gets when the OMS has not decided in time: the decision follows on the stream. */
+function pendingNew(orderId: string, clientOrderId: string, spec: OrderSpec, at: string): AlpacaOrder {
+  return toAlpacaOrder({
+    ...spec,
+    orderId,
+    clientOrderId,
+    status: 'pending_new',
+    filledQty: '0',
+    filledAvgPrice: null,
+    replaces: null,
+    replacedBy: null,
+    submittedAt: at,
+    updatedAt: at,
+  });
+}
