@@ -1,0 +1,99 @@
+import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
+import { eventually, testConfig, uniqueName } from '@trading/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, REPO_ROOT, RunningService, startService } from './service-process';
+
+const run = promisify(execFile);
+
+export interface TestAccount {
+  readonly accountId: string;
+  readonly keyId: string;
+  readonly secretKey: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The built all-in-one process on its own port and its own topics (a unique prefix), so system
+ * tests can run it next to each other and next to a developer's own instance.
+ */
+export class TradingSystem {
+  readonly prefix = `${uniqueName('sys')}.`;
+  private service: RunningService | undefined;
+  private port = 0;
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get environment(): Record<string, string> {
+    return { KAFKA_TOPIC_PREFIX: this.prefix, KAFKA_ACCOUNT_PARTITIONS: '3', ...this.env };
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    const service = startService('apps/all-in-one/src/main', { ...this.environment, PORT: String(this.port), LOG_LEVEL: 'warn' });
+    this.service = service;
+    await eventually(
+      async () => {
+        if (service.process.exitCode !== null) throw new Error(`all-in-one exited:\n${service.output()}`);
+        const response = await fetch(`${this.baseUrl}/health/ready`);
+        if (response.status !== 200) throw new Error(`not ready: ${response.status}`);
+        // orders need a reference price: wait for the first quotes
+        const quote = await fetch(`${this.baseUrl}/v2/stocks/AAPL/quotes/latest`);
+        if (quote.status !== 200) throw new Error(`no quote yet: ${quote.status}`);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  }
+
+  /** `admin account:create` as an operator runs it, against this system's topics. */
+  async createAccount(cash = '100000'): Promise<TestAccount> {
+    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist/apps/admin/src/main.js'), 'account:create', '--cash', cash, '--json'], {
+      env: { ...process.env, ...this.environment },
+      timeout: 60_000,
+    });
+    const created = JSON.parse(stdout) as { accountId: string; keyId: string; secretKey: string };
+    return {
+      ...created,
+      headers: { 'APCA-API-KEY-ID': created.keyId, 'APCA-API-SECRET-KEY': created.secretKey, 'content-type': 'application/json' },
+    };
+  }
+
+  /** Runs any other admin command against this system. */
+  async admin(...args: string[]): Promise<string> {
+    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist/apps/admin/src/main.js'), ...args], {
+      env: { ...process.env, ...this.environment },
+      timeout: 60_000,
+    });
+    return stdout;
+  }
+
+  /** Mid of the latest simulated quote: limit prices near it pass the price collar. */
+  async referencePrice(symbol: string): Promise<number> {
+    const response = await fetch(`${this.baseUrl}/v2/stocks/${symbol}/quotes/latest`);
+    const { quote } = (await response.json()) as { quote: { bp: number; ap: number } };
+    return (quote.bp + quote.ap) / 2;
+  }
+
+  async stop(): Promise<void> {
+    const service = this.service;
+    this.service = undefined;
+    if (service && service.process.exitCode === null && service.process.signalCode === null) {
+      service.process.kill('SIGTERM');
+      await service.exited;
+    }
+    const admin = createKafkaClient({ clientId: uniqueName('sys-cleanup'), brokers: testConfig().KAFKA_BROKERS, logLevel: 'nothing' }).admin();
+    await admin.connect();
+    try {
+      const ours = new Set(TopicCatalogue.standard({ prefix: this.prefix, accountPartitions: 3 }).all().map((t) => t.name));
+      const existing = (await admin.listTopics()).filter((t) => ours.has(t));
+      if (existing.length > 0) await admin.deleteTopics({ topics: existing });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
