@@ -144,6 +144,25 @@ describe('order entry (Alpaca v2 dialect)', () => {
     expect((await call(account, 'DELETE', `/v2/orders/${placed.body.id as string}`)).status).toBe(204);
   });
 
+  // last: it halts every account of this system for a moment
+  it('halts every account with the global kill switch, and trading resumes when it is lifted', async () => {
+    const reasonOf = async () => (await call(trader, 'POST', '/v2/orders', limitBuy({ qty: '1' }))).body.reason ?? 'accepted';
+    const until = async (expected: unknown) => {
+      let seen: unknown;
+      for (let i = 0; i < 50 && seen !== expected; i++) {
+        seen = await reasonOf();
+        if (seen !== expected) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return seen;
+    };
+
+    await system.admin('trading:set-global', '--state', 'HALTED', '--reason', 'drill');
+    expect(await until('RISK.TRADING_HALTED')).toBe('RISK.TRADING_HALTED');
+
+    await system.admin('trading:set-global', '--state', 'ACTIVE', '--reason', 'drill over');
+    expect(await until('accepted')).toBe('accepted');
+  });
+
   it('answers 401 without valid keys', async () => {
     expect((await call(null, 'GET', '/v2/orders')).status).toBe(401);
     expect((await call({ ...trader, headers: { ...trader.headers, 'APCA-API-SECRET-KEY': 'wrong' } }, 'GET', '/v2/orders')).status).toBe(401);
