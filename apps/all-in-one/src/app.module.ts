@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@trading/config';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, AppConfigModule } from '@trading/config';
 import { GatewayOrdersModule } from '@trading/gateway';
 import { MarketDataModule } from '@trading/market-data';
 import { MessagingModule } from '@trading/messaging';
@@ -9,21 +9,28 @@ import { RedisModule } from '@trading/redis';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 
-// one instance, shared by the quotes endpoint and the OMS's reference prices
-const marketData = MarketDataModule.forRoot();
-
 /** Every module in one process, for the quick start. Feature modules plug in here. */
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    MessagingModule,
-    PersistenceModule,
-    RedisModule,
-    marketData,
-    OmsModule.forRoot({ marketData }),
-    GatewayOrdersModule.forRoot(),
-  ],
-  controllers: [HealthController],
-  providers: [HealthService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    // one instance, shared by the quotes endpoint and the OMS's reference prices
+    const marketData = MarketDataModule.forRoot({ intervalMs: config.MARKET_DATA_INTERVAL_MS, seed: config.MARKET_DATA_SEED });
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        MessagingModule,
+        PersistenceModule,
+        RedisModule,
+        marketData,
+        OmsModule.forRoot({ marketData }),
+        GatewayOrdersModule.forRoot({
+          decisionTimeoutMs: config.GATEWAY_DECISION_TIMEOUT_MS,
+          edge: { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [HealthService],
+    };
+  }
+}

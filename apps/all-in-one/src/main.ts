@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, loadAppConfig } from '@trading/config';
+import { loadAppConfig } from '@trading/config';
 import { AlpacaExceptionFilter, losslessJsonBody } from '@trading/gateway';
 import { closeOnSignal, exitOnStartupFailure, logLevelsUpTo } from '@trading/platform';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
   // Fail on configuration before touching any service, with a message that names the setting.
-  const { LOG_LEVEL } = loadAppConfig(process.env);
-  const app = await NestFactory.create(AppModule, { abortOnError: false, bodyParser: false, logger: logLevelsUpTo(LOG_LEVEL) });
+  const config = loadAppConfig(process.env);
+  const app = await NestFactory.create(AppModule.forRoot(config), { abortOnError: false, bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
   app.use(losslessJsonBody);
   // errors raised before routing (unknown routes, unreadable bodies) reach only global filters
   app.useGlobalFilters(app.get(AlpacaExceptionFilter));
-  const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT, config.HOST);
   closeOnSignal(app);
   Logger.log(`all-in-one listening on http://${config.HOST}:${config.PORT}`, 'Bootstrap');
