@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 
 echo "[test] lint";        npm run --silent lint
-echo "[test] type-check";  npm run --silent typecheck
+echo "[test] type-check";  npm run --silent typecheck && npx tsc -p bench/tsconfig.json --noEmit
 echo "[test] dependency rules"; npm run --silent deps:check
 
 reports=$(mktemp -d)

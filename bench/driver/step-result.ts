@@ -1,0 +1,54 @@
+import { cpus } from 'node:os';
+import { cpuSeconds } from '../system/process-stats';
+import { machineBusy } from '../system/machine-load';
+import { OpenLoopResult } from './open-loop-driver';
+
+/** One measured step, with how busy the machine and the processes were meanwhile. */
+export interface StepResult extends OpenLoopResult {
+  readonly phase: 'fixed' | 'search';
+  /** Served answers in the window reached the sustained fraction of the offered rate, and nothing failed. */
+  readonly sustained: boolean;
+  /** CPU of the process under test (all-in-one, or the baseline's responder), % of one core. */
+  readonly serverCpuPct: number | null;
+  /** CPU of the bench driver, % of one core. */
+  readonly driverCpuPct: number;
+  /** All cores of the machine, % busy. */
+  readonly machineBusyPct: number;
+  /** Everything else on the machine (Kafka, PostgreSQL, Redis, idle bench processes, other users), % of one core. */
+  readonly otherCpuPct: number | null;
+  readonly accounts?: number;
+  /** How long the bench waited for the processes to go idle before the step, and whether they did. */
+  readonly quiesce?: { readonly waitedMs: number; readonly idle: boolean };
+}
+
+const FAILED = ['error', 'unfinished', 'timeout'];
+
+/** Runs a step while metering CPU, and judges whether it was sustained. */
+export async function measuredStep(
+  phase: StepResult['phase'],
+  serverPid: number,
+  sustainedFraction: number,
+  run: () => Promise<OpenLoopResult>,
+): Promise<StepResult> {
+  const busy = machineBusy();
+  const serverBefore = cpuSeconds(serverPid);
+  const driverBefore = process.cpuUsage();
+  const startedAt = Date.now();
+  const result = await run();
+  const elapsedS = (Date.now() - startedAt) / 1000;
+  const serverAfter = cpuSeconds(serverPid);
+  const driver = process.cpuUsage(driverBefore);
+  const machinePct = busy() * 100;
+  const serverCpuPct = serverBefore === undefined || serverAfter === undefined ? null : ((serverAfter - serverBefore) / elapsedS) * 100;
+  const driverCpuPct = ((driver.user + driver.system) / 1e6 / elapsedS) * 100;
+  const failed = FAILED.reduce((sum, kind) => sum + (result.outcomes[kind] ?? 0), 0);
+  return {
+    ...result,
+    phase,
+    sustained: failed === 0 && result.collapsed === null && result.achievedRate >= sustainedFraction * result.offeredRate,
+    serverCpuPct,
+    driverCpuPct,
+    machineBusyPct: machinePct,
+    otherCpuPct: serverCpuPct === null ? null : Math.max(0, machinePct * cpus().length - serverCpuPct - driverCpuPct),
+  };
+}

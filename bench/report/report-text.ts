@@ -1,0 +1,117 @@
+import { RateSearchResult } from '../driver/rate-search';
+import { StepResult } from '../driver/step-result';
+import { BenchReport, ms, RatioAtRate } from './bench-report';
+
+/** The report a person reads: tables of the steps, the ratios, the targets, memory, problems. */
+export function reportText(report: BenchReport, jsonPath: string): string {
+  const { machine, plan } = report;
+  const load = (l: readonly number[]): string => l.map((v) => v.toFixed(2)).join(' / ');
+  const lines = [
+    '',
+    `ORDER ACKNOWLEDGEMENT BENCHMARK  ${report.startedAt}  (${Math.round(report.durationS)} s)`,
+    `machine: ${machine.start.cpus} CPUs (${machine.start.cpuModel}); load average 1/5/15 min at start ${load(machine.start.loadAverage)}, at end ${load(machine.end.loadAverage)}`,
+    `system: built all-in-one process (dist ${report.build === 'built' ? 'rebuilt for this run' : 'already up to date'}), KAFKA_ACCOUNT_PARTITIONS=${plan.partitions}, topics ${report.topicPrefix}*`,
+    ...(report.incomplete === null ? [] : [`INCOMPLETE: a step could not run, later steps were skipped: ${report.incomplete.split('\n')[0] ?? ''}`]),
+    report.stepsWithErrors.length === 0
+      ? 'status: every request of every step got an answer (no client errors)'
+      : `status: RUN HAD ERRORS (requests without any answer) in ${report.stepsWithErrors.join(', ')}`,
+    `steps: open loop, ${plan.warmupMs / 1000} s warm-up + ${plan.measureMs / 1000} s measured (search steps ${plan.searchWarmupMs / 1000} + ${plan.searchMeasureMs / 1000} s); latency from handing the request to the client to its answer`,
+    '',
+    'BARE KAFKAJS TWO-HOP BASELINE (produce to A -> responder process produces reply to B -> await it; idempotent producers, acks -1)',
+    ...stepTable(report.baseline.steps, 'baseline'),
+    `max sustained: ${sustained(report.baseline.maxSustained, 'round trips/s')}`,
+    '',
+    'ORDER ACKNOWLEDGEMENT (POST /v2/orders over keep-alive HTTP -> the OMS decision in the HTTP response)',
+    ...stepTable(report.orders.steps, 'orders'),
+    ...refusals(report.orders.steps),
+    `max sustained: ${sustained(report.orders.maxSustained, 'orders/s')}`,
+    `highest rate with p99 < ${plan.targets.p99Ms} ms and no failures: ${report.orders.maxRateUnderP99Target === null ? 'none' : `${report.orders.maxRateUnderP99Target} orders/s`}`,
+    `(sustained = ${report.sustainedDefinition})`,
+    '',
+    'ORDER p99 / BASELINE p99 (same rate, same run)',
+    ...table(
+      ['rate/s', 'orders p99', 'baseline p99', 'ratio', 'both sustained'],
+      report.ratios.map((r) => [String(r.rate), ms(r.orderP99Ms ?? NaN), ms(r.baselineP99Ms ?? NaN), r.ratio === null ? 'n/a' : `${r.ratio.toFixed(1)}x`, r.bothSustained ? 'yes' : 'no']),
+    ),
+    `ratio at the highest rate both sustained: ${commonRatio(report.ratioAtHighestSustainedRate)}`,
+    '',
+    'TARGETS (issue 3)',
+    ...report.targets.map((t) => `  [${t.met === null ? 'n/a' : t.met ? 'met' : 'NOT MET'}] ${t.target}: ${t.actual}`),
+    '',
+    'PEAK MEMORY (VmHWM)',
+    `  all-in-one process ${mib(report.memory.allInOneVmHwmMiB)}, bench driver ${mib(report.memory.driverVmHwmMiB)}, two-hop responder ${mib(report.memory.responderVmHwmMiB)}`,
+    '',
+    report.problems.length === 0 ? 'PROBLEMS: none' : 'PROBLEMS',
+    ...report.problems.map((p) => `  - ${p}`),
+    '',
+    `JSON: ${jsonPath}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): string[] {
+  const orders = kind === 'orders';
+  const header = [
+    'rate/s',
+    ...(orders ? ['accts'] : []),
+    'achieved/s',
+    'ok?',
+    'p50',
+    'p90',
+    'p99',
+    'max',
+    ...(orders ? ['accepted', 'refused', 'pend_new', 'errors'] : ['replies', 'failed']),
+    'lag p99',
+    orders ? 'aio CPU' : 'resp CPU',
+    'drv CPU',
+    'rest CPU',
+    'machine',
+  ];
+  const rows = steps.map((s) => {
+    const l = s.latencyMs;
+    const count = (kind: string): string => String(s.outcomes[kind] ?? 0);
+    const failures = (s.outcomes.error ?? 0) + (s.outcomes.unfinished ?? 0) + (s.outcomes.timeout ?? 0) + (s.outcomes.rate_limited ?? 0);
+    return [
+      `${s.offeredRate}${s.phase === 'search' ? '*' : ''}`,
+      ...(orders ? [String(s.accounts ?? '')] : []),
+      s.achievedRate.toFixed(0),
+      s.collapsed !== null ? 'COLLAPSED' : s.sustained ? 'yes' : 'no',
+      ms(l?.p50 ?? NaN),
+      ms(l?.p90 ?? NaN),
+      ms(l?.p99 ?? NaN),
+      ms(l?.max ?? NaN),
+      ...(orders ? [count('accepted'), count('refused'), count('pending_new'), String(failures)] : [count('reply'), String(failures)]),
+      ms(s.sendLagMs?.p99 ?? NaN),
+      pct(s.serverCpuPct),
+      pct(s.driverCpuPct),
+      pct(s.otherCpuPct),
+      pct(s.machineBusyPct),
+    ];
+  });
+  return [...table(header, rows), '  (* search step; lag p99 = how late the driver sent; CPU in % of one core over the step: rest = Kafka, PostgreSQL, Redis and anything else running; machine = % of all cores busy)'];
+}
+
+function commonRatio(ratio: RatioAtRate | null): string {
+  return ratio === null || ratio.ratio === null ? 'none' : `${ratio.ratio.toFixed(1)}x at ${ratio.rate}/s (orders ${ms(ratio.orderP99Ms ?? NaN)}, baseline ${ms(ratio.baselineP99Ms ?? NaN)})`;
+}
+
+function refusals(steps: readonly StepResult[]): string[] {
+  const all = new Map<string, number>();
+  for (const step of steps) for (const [detail, n] of Object.entries(step.details)) all.set(detail, (all.get(detail) ?? 0) + n);
+  return all.size === 0 ? [] : [`  refusals and errors: ${[...all].map(([d, n]) => `${d} x${n}`).join('; ')}`];
+}
+
+function sustained(result: RateSearchResult, unit: string): string {
+  if (result.maxSustained === null) return 'none of the rates tried was sustained';
+  return `${result.maxSustained} ${unit}${result.atCeiling ? ' (the search ceiling: the real maximum is higher)' : ''}`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => `  ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`;
+  return [line(header), ...rows.map(line)];
+}
+
+const pct = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value)} %`);
+const mib = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value)} MiB`);
