@@ -3,6 +3,8 @@
  * string "0.1", never the binary float 0.1000000000000000055... Money must not pass through
  * floats, and Alpaca clients send both `"qty": "10"` and `"qty": 10`.
  */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 export function parseJsonKeepingNumbers(text: string): unknown {
   let out = '';
   let inString = false;
@@ -19,7 +21,8 @@ export function parseJsonKeepingNumbers(text: string): unknown {
       out += char;
       continue;
     }
-    const number = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number && (char === '-' || (char >= '0' && char <= '9'))) {
       out += `"${number[0]}"`;
       i += number[0].length - 1;

@@ -9,6 +9,10 @@ describe('parseJsonKeepingNumbers', () => {
     });
   });
 
+  it('keeps a number of any length whole', () => {
+    expect(parseJsonKeepingNumbers(`{"qty": ${'1'.repeat(1000)}}`)).toEqual({ qty: '1'.repeat(1000) });
+  });
+
   it('leaves strings alone, escapes and digits inside them included', () => {
     expect(parseJsonKeepingNumbers('{"s": "a \\"1.5\\" b", "t": "2"}')).toEqual({ s: 'a "1.5" b', t: '2' });
   });
