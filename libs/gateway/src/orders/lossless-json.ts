@@ -3,9 +3,8 @@
  * string "0.1", never the binary float 0.1000000000000000055... Money must not pass through
  * floats, and Alpaca clients send both `"qty": "10"` and `"qty": 10`.
  */
-const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
 export function parseJsonKeepingNumbers(text: string): unknown {
+  const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y; // sticky: matches exactly at lastIndex
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
