@@ -22,3 +22,4 @@ export * from './exactly-once/exactly-once.processor';
 export * from './exactly-once/partition-program';
 export * from './kafka/log-ends';
 export * from './kafka/command.publisher';
+export * from './kafka/coalescing.sender';

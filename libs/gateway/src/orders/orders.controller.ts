@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { AccountId, UseGatewayEdge } from '../edge';
 import { AlpacaOrder } from './alpaca-order.mapper';
+import { parseListOrdersQuery, RawListOrdersQuery } from './list-orders.query';
 import { MalformedRequestError } from './order-refused.error';
 import { CancelAllResult, OrdersService } from './orders.service';
-
-const STATUSES = ['open', 'closed', 'all'] as const;
 
 /** Orders in the Alpaca Trading API v2 dialect. */
 @Controller('v2')
@@ -19,23 +18,8 @@ export class OrdersController {
   }
 
   @Get('orders')
-  list(
-    @AccountId() accountId: string,
-    @Query('status') status = 'open',
-    @Query('limit') limit = '50',
-    @Query('direction') direction = 'desc',
-  ): AlpacaOrder[] {
-    if (!(STATUSES as readonly string[]).includes(status)) {
-      throw new MalformedRequestError(`status must be one of ${STATUSES.join(', ')}`, { field: 'status' });
-    }
-    const count = Number(limit);
-    if (!/^\d+$/.test(limit) || count < 1 || count > 500) {
-      throw new MalformedRequestError('limit must be a whole number from 1 to 500', { field: 'limit' });
-    }
-    if (direction !== 'asc' && direction !== 'desc') {
-      throw new MalformedRequestError('direction must be asc or desc', { field: 'direction' });
-    }
-    return this.orders.list(accountId, status as (typeof STATUSES)[number], count, direction);
+  list(@AccountId() accountId: string, @Query() query: RawListOrdersQuery): AlpacaOrder[] {
+    return this.orders.list(accountId, parseListOrdersQuery(query));
   }
 
   // Alpaca's path has a literal colon: /v2/orders:by_client_order_id

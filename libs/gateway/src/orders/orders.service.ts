@@ -3,6 +3,7 @@ import { CommandPublisher, EventEnvelope } from '@trading/messaging';
 import { AccountBooksView } from './account-books.view';
 import { AlpacaOrder, toAlpacaOrder } from './alpaca-order.mapper';
 import { toOrderRequest, toReplaceRequest } from './alpaca-order-request';
+import { ListOrdersQuery, selectOrders } from './list-orders.query';
 import { OrderNotFoundError, OrderRefusedError } from './order-refused.error';
 
 export interface OrdersServiceOptions {
@@ -87,14 +88,8 @@ export class OrdersService {
     });
   }
 
-  list(accountId: string, status: 'open' | 'closed' | 'all', limit: number, direction: 'asc' | 'desc'): AlpacaOrder[] {
-    const open = new Set(['pending_new', 'accepted', 'new', 'partially_filled', 'pending_cancel', 'pending_replace']);
-    const selected = this.view
-      .orders(accountId)
-      .filter((o) => status === 'all' || (status === 'open') === open.has(o.status))
-      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
-    if (direction === 'desc') selected.reverse();
-    return selected.slice(0, limit).map(toAlpacaOrder);
+  list(accountId: string, query: ListOrdersQuery): AlpacaOrder[] {
+    return selectOrders(this.view.orders(accountId), query).map(toAlpacaOrder);
   }
 
   private async decide(accountId: string, type: string, payload: unknown): Promise<EventEnvelope | null> {

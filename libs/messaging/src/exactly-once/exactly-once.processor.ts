@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Admin, Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
+import { EventEnvelope } from '../envelope/event-envelope';
 import { DeadLetterPublisher } from '../kafka/dead-letter.publisher';
 import { encodeEnvelope } from '../kafka/envelope.codec';
 import { MessageRegistry } from '../registry/message-registry';
@@ -16,6 +17,8 @@ export interface ExactlyOnceProcessorOptions {
   readonly outputTopic: string;
   /** `<prefix>-<partition>` is the transactional id of partition N's only writer. */
   readonly transactionalIdPrefix: string;
+  /** Input batches handled at once (default 16); batches of one partition number never overlap. */
+  readonly concurrency?: number;
 }
 
 interface PartitionOwner<State> {
@@ -40,6 +43,8 @@ export class ExactlyOnceProcessor<State> {
   private admin: Admin | undefined;
   private readonly owners = new Map<number, PartitionOwner<State>>();
   private assigned = new Set<number>();
+  /** Tail of the work queued per partition number: its inputs share one state and one producer. */
+  private readonly lanes = new Map<number, Promise<void>>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -75,7 +80,8 @@ export class ExactlyOnceProcessor<State> {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
+      partitionsConsumedConcurrently: this.options.concurrency ?? 16,
+      eachBatch: (payload) => this.inLane(payload.batch.partition, () => this.processBatch(payload)),
     });
   }
 
@@ -100,6 +106,17 @@ export class ExactlyOnceProcessor<State> {
     await owner?.producer.disconnect().catch(() => undefined);
   }
 
+  private inLane(partition: number, work: () => Promise<void>): Promise<void> {
+    const previous = this.lanes.get(partition) ?? Promise.resolve();
+    const next = previous.then(work);
+    const tail = next.catch(() => undefined);
+    this.lanes.set(partition, tail);
+    void tail.then(() => {
+      if (this.lanes.get(partition) === tail) this.lanes.delete(partition);
+    });
+    return next;
+  }
+
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     if (batch.messages.length === 0) return;
@@ -108,6 +125,7 @@ export class ExactlyOnceProcessor<State> {
     const transaction = await owner.producer.transaction();
     let state = owner.state;
     let lastOffset: string | undefined;
+    const envelopes: EventEnvelope[] = [];
     try {
       const outputs: Message[] = [];
       for (const message of batch.messages) {
@@ -139,6 +157,7 @@ export class ExactlyOnceProcessor<State> {
         const traceContext = extractTraceContext(message.headers);
         for (const output of step.outputs) {
           this.registry.assertPublishable(output);
+          envelopes.push(output);
           outputs.push({ ...encodeEnvelope(output, { traceContext }), partition });
         }
       }
@@ -160,6 +179,7 @@ export class ExactlyOnceProcessor<State> {
     }
     owner.state = state;
     payload.resolveOffset(lastOffset);
+    await this.afterCommit(partition, envelopes, state);
     await payload.heartbeat();
   }
 
@@ -187,10 +207,20 @@ export class ExactlyOnceProcessor<State> {
       const owner = { producer, state: states.get(partition) ?? this.program.initialState() };
       this.owners.set(partition, owner);
       this.logger.log(`owns partition ${partition}`);
+      await this.program.onPartitionOwned?.(partition, owner.state);
       return owner;
     } catch (error) {
       await producer.disconnect().catch(() => undefined);
       throw error;
+    }
+  }
+
+  private async afterCommit(partition: number, outputs: readonly EventEnvelope[], state: State): Promise<void> {
+    if (!this.program.afterCommit || outputs.length === 0) return;
+    try {
+      await this.program.afterCommit(partition, outputs, state);
+    } catch (error) {
+      this.logger.error(`after-commit work of partition ${partition} failed: ${String(error)}`);
     }
   }
 

@@ -20,4 +20,11 @@ export interface PartitionProgram<State> {
   initialState(): State;
   replay(state: State, event: EventEnvelope): State;
   process(state: State, input: EventEnvelope, meta: ProgramInputMeta): ProgramStep<State>;
+  /**
+   * Side effects that must follow a decision only once it is durable (sending to a broker): called
+   * after the transaction holding `outputs` committed. Errors are logged, never undo the commit.
+   */
+  afterCommit?(partition: number, outputs: readonly EventEnvelope[], state: State): Promise<void> | void;
+  /** Called once this instance owns `partition` and its state is rebuilt (resume in-flight work). */
+  onPartitionOwned?(partition: number, state: State): Promise<void> | void;
 }

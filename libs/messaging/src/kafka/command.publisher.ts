@@ -3,11 +3,13 @@ import { Producer } from 'kafkajs';
 import { EnvelopeFactory } from '../envelope/envelope.factory';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { MessageRegistry } from '../registry/message-registry';
+import { CoalescingSender } from './coalescing.sender';
 import { encodeEnvelope } from './envelope.codec';
 
 /** Appends commands to the commands topic, keyed by account; the OMS decides them. */
 export class CommandPublisher {
   private readonly envelopes: EnvelopeFactory;
+  private readonly sender: CoalescingSender;
 
   constructor(
     private readonly producer: Producer,
@@ -17,6 +19,7 @@ export class CommandPublisher {
     clock: Clock,
   ) {
     this.envelopes = new EnvelopeFactory(ids, clock);
+    this.sender = new CoalescingSender(producer, topic);
   }
 
   /** Builds and checks the envelope without sending it, so a waiter can be registered on its id first. */
@@ -34,7 +37,7 @@ export class CommandPublisher {
   }
 
   async publish(envelope: EventEnvelope): Promise<void> {
-    await this.producer.send({ topic: this.topic, acks: -1, messages: [encodeEnvelope(envelope)] });
+    await this.sender.send(encodeEnvelope(envelope));
   }
 
   /**

@@ -9,6 +9,7 @@ export type TopicKey =
   | 'orderEvents'
   | 'executions'
   | 'adminEvents'
+  | 'executionJournal'
   | 'marketData'
   | 'deadLetters';
 
@@ -49,6 +50,11 @@ export class TopicCatalogue {
       orderEvents: account('trading.order-events', 'OMS decisions, the log of record, key = accountId', 'forever'),
       executions: account('trading.executions', 'broker execution reports, key = accountId', 'forever'),
       adminEvents: account('trading.admin-events', 'accounts, limits and kill switches, key = accountId', 'forever'),
+      executionJournal: account(
+        'trading.execution-journal',
+        'what the execution service sent to brokers and learnt back, key = accountId',
+        'forever',
+      ),
       marketData: {
         name: `${prefix}trading.market-data`,
         partitions: 3,

@@ -21,6 +21,7 @@ describe('TopicCatalogue', () => {
       expect(account.map((t) => t.name).sort()).toEqual([
         'dev.trading.admin-events',
         'dev.trading.commands',
+        'dev.trading.execution-journal',
         'dev.trading.executions',
         'dev.trading.order-events',
       ]);
@@ -43,7 +44,7 @@ describe('TopicCatalogue', () => {
   it('refuses co-partitioned topics declared with different partition counts', () => {
     const standard = TopicCatalogue.standard({ prefix: '', accountPartitions: 6 });
     const specs = Object.fromEntries(
-      (['commands', 'orderEvents', 'executions', 'adminEvents', 'marketData', 'deadLetters'] as const).map(
+      (['commands', 'orderEvents', 'executions', 'adminEvents', 'executionJournal', 'marketData', 'deadLetters'] as const).map(
         (key) => [key, standard.topic(key)],
       ),
     ) as ConstructorParameters<typeof TopicCatalogue>[0];
