@@ -1,4 +1,4 @@
-import { createKafkaClient } from '@trading/messaging';
+import { createKafkaClient, createTopicsAndWait } from '@trading/messaging';
 import { Consumer, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -54,10 +54,7 @@ export class KafkaTwoHopBaseline {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [topics.requests, topics.replies].map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
-      });
+      await createTopicsAndWait(admin, [topics.requests, topics.replies].map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),);
     } finally {
       await admin.disconnect();
     }

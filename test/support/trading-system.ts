@@ -1,4 +1,5 @@
-import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
+import { TRADING_MESSAGES } from '@trading/contracts';
+import { createKafkaClient, EventEnvelope, fetchLogEnds, MessageRegistry, TopicCatalogue } from '@trading/messaging';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -77,6 +78,40 @@ export class TradingSystem {
     const response = await fetch(`${this.baseUrl}/v2/stocks/${symbol}/quotes/latest`);
     const { quote } = (await response.json()) as { quote: { bp: number; ap: number } };
     return (quote.bp + quote.ap) / 2;
+  }
+
+  /** Every order event now in the log of record, in log order per partition. */
+  async orderEvents(): Promise<EventEnvelope[]> {
+    const kafka = createKafkaClient({ clientId: uniqueName('sys-reader'), brokers: testConfig().KAFKA_BROKERS, logLevel: 'nothing' });
+    const topic = TopicCatalogue.standard({ prefix: this.prefix, accountPartitions: 3 }).name('orderEvents');
+    const registry = new MessageRegistry().register(...TRADING_MESSAGES);
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await fetchLogEnds(admin, topic).finally(() => admin.disconnect());
+    const seen: EventEnvelope[] = [];
+    if (ends.size === 0) return seen;
+    const reader = kafka.consumer({ groupId: uniqueName('sys-reader') });
+    const done = new Promise<void>((resolve) => {
+      reader.on(reader.events.END_BATCH_PROCESS, ({ payload }) => {
+        const end = ends.get(payload.partition);
+        if (end !== undefined && BigInt(payload.lastOffset) >= end) ends.delete(payload.partition);
+        if (ends.size === 0) resolve();
+      });
+    });
+    await reader.connect();
+    try {
+      await reader.subscribe({ topic, fromBeginning: true });
+      await reader.run({
+        eachMessage: async ({ message }) => {
+          const decoded = registry.decode(message.value);
+          if (decoded.ok) seen.push(decoded.envelope);
+        },
+      });
+      await done;
+      return seen;
+    } finally {
+      await reader.disconnect();
+    }
   }
 
   async stop(): Promise<void> {

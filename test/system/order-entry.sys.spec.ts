@@ -2,7 +2,9 @@ import { TestAccount, TradingSystem } from '../support/trading-system';
 
 /** Order entry through the real process: REST -> Kafka -> OMS -> Kafka -> REST. */
 describe('order entry (Alpaca v2 dialect)', () => {
-  const system = new TradingSystem();
+  // the paper venue answers after 10 minutes: every order here stays as the OMS decided it
+  // (pending_new), so what happens before a broker acknowledges is tested deterministically
+  const system = new TradingSystem({ PAPER_LATENCY_MS: '600000' });
   let trader: TestAccount;
   let stranger: TestAccount;
   let price: number;

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AppConfigModule } from '@trading/config';
+import { ExecutionModule, loadExecutionSettings } from '@trading/execution';
 import { GatewayOrdersModule } from '@trading/gateway';
 import { MarketDataModule } from '@trading/market-data';
 import { MessagingModule } from '@trading/messaging';
 import { OmsModule } from '@trading/oms';
+import { PaperExchangeAdapter, PaperExchangeModule, paperExchangeConfig } from '@trading/paper-exchange';
 import { PersistenceModule } from '@trading/persistence';
 import { RedisModule } from '@trading/redis';
 import { HealthController } from './health/health.controller';
@@ -24,6 +26,11 @@ export class AppModule {
         RedisModule,
         marketData,
         OmsModule.forRoot({ marketData }),
+        ExecutionModule.forRoot({
+          imports: [PaperExchangeModule.forRoot({ marketData, config: paperExchangeConfig(config) })],
+          adapters: { inject: [PaperExchangeAdapter], useFactory: (paper: PaperExchangeAdapter) => [paper] },
+          settings: loadExecutionSettings(process.env),
+        }),
         GatewayOrdersModule.forRoot({
           decisionTimeoutMs: config.GATEWAY_DECISION_TIMEOUT_MS,
           edge: { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } },

@@ -64,6 +64,15 @@ export const appConfigSchema = z.object({
   MARKET_DATA_INTERVAL_MS: positiveInt.min(10).max(3_600_000).default(1000),
   MARKET_DATA_SEED: z.coerce.number().int().default(1),
 
+  PAPER_SEED: z.coerce.number().int().default(1),
+  PAPER_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+  PAPER_LATENCY_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  /** UTC `HH:MM` when the paper venue expires DAY orders; unset: they expire only on request. */
+  PAPER_SESSION_CLOSE_UTC: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC)')
+    .optional(),
+
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])
     .default('true')

@@ -23,3 +23,4 @@ export * from './exactly-once/partition-program';
 export * from './kafka/log-ends';
 export * from './kafka/command.publisher';
 export * from './kafka/coalescing.sender';
+export * from './topics/create-topics';

@@ -1,5 +1,5 @@
 import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEvent, AccountBookEventType } from '@trading/domain';
-import { defineMessage, MessageDefinition } from '@trading/messaging';
+import { defineMessage, MessageDefinition, Upcaster } from '@trading/messaging';
 import { z } from 'zod';
 
 /**
@@ -7,10 +7,20 @@ import { z } from 'zod';
  * JSON by construction). Reading checks the fields every event has; the domain's evolve functions
  * are the authority on the rest.
  */
+/** Fill events of v1 did not record where or when the fill executed: unknown (null) in v2. */
+const fillVenueAndTimeUnknown: Upcaster = (payload) => ({ ...(payload as object), venue: null, executedAt: null });
+
+const UPCASTERS: Partial<Record<AccountBookEventType, Readonly<Record<number, Upcaster>>>> = {
+  OrderPartiallyFilled: { 1: fillVenueAndTimeUnknown },
+  OrderFilled: { 1: fillVenueAndTimeUnknown },
+};
+
 function accountBookEventMessage(type: AccountBookEventType): MessageDefinition<string, AccountBookEvent> {
+  const upcasters = UPCASTERS[type];
   return defineMessage({
     type,
     schemaVersion: ACCOUNT_BOOK_EVENT_VERSIONS[type],
+    ...(upcasters ? { upcasters } : {}),
     payload: z.looseObject({
       type: z.literal(type),
       accountId: z.string().min(1),

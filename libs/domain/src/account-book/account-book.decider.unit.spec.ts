@@ -133,7 +133,7 @@ describe('the account-book decider', () => {
         'a fill of an unknown order',
         [
           accountOpened(),
-          { type: 'OrderFilled', accountId: ACCOUNT_ID, commandId: 'x', at: T0, orderId: 'o-9', symbol: 'AAPL', side: 'buy', executionId: 'e', qty: '1', price: '1.00', filledQty: '1', filledAvgPrice: '1.00', status: 'filled', cash: '0.00', positionQty: '1' },
+          { type: 'OrderFilled', accountId: ACCOUNT_ID, commandId: 'x', at: T0, orderId: 'o-9', symbol: 'AAPL', side: 'buy', executionId: 'e', qty: '1', price: '1.00', venue: null, executedAt: null, filledQty: '1', filledAvgPrice: '1.00', status: 'filled', cash: '0.00', positionQty: '1' },
         ],
       ],
       ['an acknowledgement of a canceled order', [accountOpened(), orderPlaced('o-1'), { type: 'OrderCanceled', accountId: ACCOUNT_ID, commandId: 'x', at: T0, orderId: 'o-1', reason: null }, { type: 'OrderAcknowledged', accountId: ACCOUNT_ID, commandId: 'y', at: T0, orderId: 'o-1', venueStatus: 'new', status: 'new' }]],

@@ -235,6 +235,8 @@ export function heldPosition(symbol: string, qty: string, price = '100.00'): Acc
       symbol,
       side: 'buy',
       executionId: `seed-exec-${symbol}`,
+      venue: null,
+      executedAt: null,
       qty,
       price,
       filledQty: qty,

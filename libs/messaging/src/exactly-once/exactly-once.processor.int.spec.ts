@@ -1,3 +1,4 @@
+import { createTopicsAndWait } from '../topics/create-topics';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { z } from 'zod';
@@ -64,14 +65,11 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await admin.connect();
     const base = uniqueName('it.eos');
     topics = { input: `${base}.in`, output: `${base}.out`, dlq: `${base}.dlq` };
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
+    await createTopicsAndWait(admin, [
         { topic: topics.input, numPartitions: 3 },
         { topic: topics.output, numPartitions: 3 },
         { topic: topics.dlq, numPartitions: 1 },
-      ],
-    });
+      ],);
     producer = kafka.producer();
     await producer.connect();
   });

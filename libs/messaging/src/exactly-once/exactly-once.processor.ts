@@ -21,6 +21,14 @@ export interface ExactlyOnceProcessorOptions {
   readonly concurrency?: number;
 }
 
+/**
+ * The broker answers CONCURRENT_TRANSACTIONS while it still writes the markers of the previous
+ * commit, which is the normal case for back-to-back transactions. kafkajs's default first retry
+ * after 300 ms put hundreds of ms on the p90 of a decision; retrying from 2 ms costs a few ms.
+ * Real failures still back off exponentially (about 4 s in all).
+ */
+const TRANSACTION_RETRY = { initialRetryTime: 2, maxRetryTime: 1000, retries: 14 } as const;
+
 interface PartitionOwner<State> {
   readonly producer: Producer;
   state: State;
@@ -96,14 +104,23 @@ export class ExactlyOnceProcessor<State> {
   private async onAssignment(numbers: Set<number>): Promise<void> {
     this.assigned = numbers;
     for (const partition of [...this.owners.keys()]) {
-      if (!numbers.has(partition)) await this.release(partition);
+      if (!numbers.has(partition)) await this.inLane(partition, () => this.release(partition));
+    }
+    // take ownership now, not at the first input: state is rebuilt and in-flight work resumed even
+    // on a quiet partition
+    for (const partition of numbers) {
+      this.inLane(partition, async () => {
+        if (this.assigned.has(partition)) await this.ownerOf(partition);
+      }).catch((error: unknown) => this.logger.error(`taking partition ${partition} failed: ${String(error)}`));
     }
   }
 
   private async release(partition: number): Promise<void> {
     const owner = this.owners.get(partition);
+    if (!owner) return;
     this.owners.delete(partition);
-    await owner?.producer.disconnect().catch(() => undefined);
+    this.program.onPartitionReleased?.(partition);
+    await owner.producer.disconnect().catch(() => undefined);
   }
 
   private inLane(partition: number, work: () => Promise<void>): Promise<void> {
@@ -190,6 +207,7 @@ export class ExactlyOnceProcessor<State> {
       transactionalId: `${this.options.transactionalIdPrefix}-${partition}`,
       idempotent: true,
       maxInFlightRequests: 1,
+      retry: TRANSACTION_RETRY,
     });
     await producer.connect();
     try {

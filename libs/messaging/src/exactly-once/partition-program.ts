@@ -27,4 +27,6 @@ export interface PartitionProgram<State> {
   afterCommit?(partition: number, outputs: readonly EventEnvelope[], state: State): Promise<void> | void;
   /** Called once this instance owns `partition` and its state is rebuilt (resume in-flight work). */
   onPartitionOwned?(partition: number, state: State): Promise<void> | void;
+  /** Called once this instance no longer owns `partition` (revoked, fenced, or stopping). */
+  onPartitionReleased?(partition: number): void;
 }

@@ -1,3 +1,4 @@
+import { createTopicsAndWait } from '../topics/create-topics';
 import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -47,10 +48,7 @@ describe('EnvelopeConsumer (real broker)', () => {
     await admin.connect();
     source = uniqueName('it.source');
     deadLetterTopic = uniqueName('it.dead-letters');
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: source, numPartitions: 2 }, { topic: deadLetterTopic, numPartitions: 1 }],
-    });
+    await createTopicsAndWait(admin, [{ topic: source, numPartitions: 2 }, { topic: deadLetterTopic, numPartitions: 1 }],);
     producer = kafka.producer();
     await producer.connect();
   });

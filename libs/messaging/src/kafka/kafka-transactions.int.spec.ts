@@ -1,3 +1,4 @@
+import { createTopicsAndWait } from '../topics/create-topics';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { createKafkaClient } from './kafka-client.factory';
@@ -22,7 +23,7 @@ describe('Kafka transactions (real broker)', () => {
 
   async function topic(partitions = 1): Promise<string> {
     const name = uniqueName('it.tx');
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions }] });
+    await createTopicsAndWait(admin, [{ topic: name, numPartitions: partitions }]);
     closers.push(() => admin.deleteTopics({ topics: [name] }));
     return name;
   }

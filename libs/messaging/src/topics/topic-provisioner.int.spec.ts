@@ -1,6 +1,7 @@
 import { testConfig, uniqueName } from '@trading/testing';
 import { Admin, ConfigResourceTypes } from 'kafkajs';
 import { createKafkaClient } from '../kafka/kafka-client.factory';
+import { createTopicsAndWait } from './create-topics';
 import { TopicCatalogue } from './topic-catalogue';
 import { TopicProvisioner } from './topic-provisioner';
 
@@ -46,7 +47,7 @@ describe('TopicProvisioner (real broker)', () => {
     const catalogue = TopicCatalogue.standard({ prefix: `${uniqueName('it')}.`, accountPartitions: 3 });
     created.push(...catalogue.all().map((t) => t.name));
     // someone created the executions topic by hand with the wrong count
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: catalogue.name('executions'), numPartitions: 5 }] });
+    await createTopicsAndWait(admin, [{ topic: catalogue.name('executions'), numPartitions: 5 }]);
 
     await expect(new TopicProvisioner(admin).provision(catalogue.all(), { replicationFactor: 1 })).rejects.toMatchObject({
       code: 'KAFKA.COPARTITION_MISMATCH',
@@ -57,7 +58,7 @@ describe('TopicProvisioner (real broker)', () => {
   it('reports a topic whose partition count drifted from its declaration', async () => {
     const catalogue = TopicCatalogue.standard({ prefix: `${uniqueName('it')}.`, accountPartitions: 2 });
     created.push(...catalogue.all().map((t) => t.name));
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: catalogue.name('deadLetters'), numPartitions: 1 }] });
+    await createTopicsAndWait(admin, [{ topic: catalogue.name('deadLetters'), numPartitions: 1 }]);
 
     const report = await new TopicProvisioner(admin).provision(catalogue.all(), { replicationFactor: 1 });
 

@@ -1,4 +1,5 @@
 import { Admin } from 'kafkajs';
+import { createTopicsAndWait, topicLeaders } from './create-topics';
 import { assertCopartitioned } from './copartition-check';
 import { TopicSpec, topicConfigEntries } from './topic-spec';
 
@@ -6,14 +7,6 @@ export interface ProvisionReport {
   readonly created: readonly string[];
   /** Topics whose partition count on the broker differs from the declaration. */
   readonly drift: readonly { name: string; declared: number; actual: number }[];
-}
-
-const TOPIC_ALREADY_EXISTS = 'TOPIC_ALREADY_EXISTS';
-
-function onlyAlreadyExists(error: unknown): boolean {
-  const nested = (error as { errors?: { type?: string }[] }).errors;
-  if (Array.isArray(nested) && nested.length > 0) return nested.every((e) => e.type === TOPIC_ALREADY_EXISTS);
-  return (error as { type?: string }).type === TOPIC_ALREADY_EXISTS;
 }
 
 /**
@@ -32,22 +25,18 @@ export class TopicProvisioner {
     const existing = new Set(await this.admin.listTopics());
     const missing = specs.filter((spec) => !existing.has(spec.name));
     if (missing.length > 0) {
-      try {
-        await this.admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((spec) => ({
-            topic: spec.name,
-            numPartitions: spec.partitions,
-            replicationFactor: options.replicationFactor,
-            configEntries: topicConfigEntries(spec),
-          })),
-        });
-      } catch (error) {
-        if (!onlyAlreadyExists(error)) throw error;
-      }
+      await createTopicsAndWait(
+        this.admin,
+        missing.map((spec) => ({
+          topic: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: options.replicationFactor,
+          configEntries: topicConfigEntries(spec),
+        })),
+      );
     }
 
-    const metadata = await this.admin.fetchTopicMetadata({ topics: specs.map((spec) => spec.name) });
+    const metadata = await topicLeaders(this.admin, specs.map((spec) => spec.name));
     const partitionsOnBroker = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
     const actual = specs.map((spec) => ({
       name: spec.name,

@@ -1,4 +1,5 @@
 import { DecimalString } from '../../decimal';
+import { IsoTime } from '../../shared/iso-time';
 import { VenueStatus } from '../../orders/order-status';
 
 /**
@@ -21,6 +22,10 @@ export interface FillReport {
   readonly executionId: string;
   readonly qty: DecimalString;
   readonly price: DecimalString;
+  /** Where it executed (MIC or venue name); absent or null in reports written before venues were recorded. */
+  readonly venue?: string | null;
+  /** When the broker says it executed; absent or null as `venue`. */
+  readonly executedAt?: IsoTime | null;
 }
 
 export type ExecutionReportKind = ExecutionReport['kind'];

@@ -64,6 +64,8 @@ describe('execution reports', () => {
             executionId: 'e1',
             qty: '4',
             price: '149.95',
+            venue: null,
+            executedAt: null,
             filledQty: '4',
             filledAvgPrice: '149.95',
             status: 'partially_filled',
@@ -83,6 +85,21 @@ describe('execution reports', () => {
     it('a partial fill that reaches the quantity fills the order', () => {
       const [event] = expectBook.given(working).when(partialFill('o-1', 'e1', '10', '150.00')).decision();
       expect(event).toMatchObject({ type: 'OrderFilled', status: 'filled' });
+    });
+
+    it('records where and when the broker says the fill executed', () => {
+      const report = { kind: 'partial_fill' as const, orderId: 'o-1', executionId: 'e1', qty: '4', price: '149.95', venue: 'XNAS', executedAt: '2026-11-22T15:00:01.250Z' };
+      const [event] = expectBook.given(working).when(executionReport(report)).decision();
+      expect(event).toMatchObject({ type: 'OrderPartiallyFilled', executionId: 'e1', venue: 'XNAS', executedAt: '2026-11-22T15:00:01.250Z' });
+    });
+
+    it.each([
+      ['venue', { venue: 'X NAS <script>' }],
+      ['executed_at', { executedAt: 'yesterday' }],
+    ])('a fill with an invalid %s is refused and changes nothing', (field, bad) => {
+      const report = { kind: 'partial_fill' as const, orderId: 'o-1', executionId: 'e1', qty: '4', price: '149.95', ...bad };
+      const refused = expectBook.given(working).when(executionReport(report)).thenRejects('EXECUTION.INVALID_FILL');
+      expect(refused).toMatchObject({ reason: { field } });
     });
 
     it('a "fill" report short of the quantity is applied as a partial fill', () => {

@@ -2,6 +2,7 @@ import { formatPrice, formatQty, parseDecimal } from '../../decimal';
 import { Order } from '../../orders/order';
 import { Fill, applyFill, hasExecution } from '../../orders/order-fill';
 import { FILL_PRICE_BOUNDS, QTY_BOUNDS } from '../../orders/order-limits';
+import { IsoTime, isIsoTime } from '../../shared/iso-time';
 import { Checked, Refusal, accept, refusal, refuse } from '../../shared/refusal';
 import { AccountBookEvent } from '../account-book.events';
 import { OpenAccountBook } from '../account-book.state';
@@ -22,7 +23,7 @@ export function decideFill(
 ): AccountBookEvent[] {
   const read = readFill(report);
   if (!read.ok) return reject(read.refusals[0]);
-  const fill = read.value;
+  const { venue, executedAt, ...fill } = read.value;
   if (hasExecution(order, fill.executionId)) return [];
   const next = applyFill(order, fill, report.kind === 'fill', base.at);
   if (!next.ok) return reject(next.refusals[0]);
@@ -38,6 +39,8 @@ export function decideFill(
       executionId: fill.executionId,
       qty: fill.qty,
       price: fill.price,
+      venue,
+      executedAt,
       filledQty: filled.filledQty,
       filledAvgPrice: filled.filledAvgPrice ?? fill.price,
       status: filled.status,
@@ -47,9 +50,16 @@ export function decideFill(
   ];
 }
 
+interface ReadFill extends Fill {
+  readonly venue: string | null;
+  readonly executedAt: IsoTime | null;
+}
+
+const VENUE = /^[A-Za-z0-9._:-]{1,64}$/;
+
 /** A broker's numbers are untrusted like a client's: checked, then made canonical. */
-function readFill(report: FillReport): Checked<Fill> {
-  const invalid = (field: string, problem: string): Checked<Fill> =>
+function readFill(report: FillReport): Checked<ReadFill> {
+  const invalid = (field: string, problem: string): Checked<ReadFill> =>
     refuse(refusal('EXECUTION.INVALID_FILL', `${field} ${problem}`, { field, details: { orderId: report.orderId } }));
   if (typeof report.executionId !== 'string' || report.executionId.length === 0 || report.executionId.length > 128) {
     return invalid('execution_id', 'must be 1 to 128 characters');
@@ -58,5 +68,11 @@ function readFill(report: FillReport): Checked<Fill> {
   if (!qty.ok) return invalid('qty', qty.problem);
   const price = parseDecimal(report.price, FILL_PRICE_BOUNDS);
   if (!price.ok) return invalid('price', price.problem);
-  return accept({ executionId: report.executionId, qty: formatQty(qty.value), price: formatPrice(price.value) });
+  const venue = report.venue ?? null;
+  if (venue !== null && (typeof venue !== 'string' || !VENUE.test(venue))) {
+    return invalid('venue', 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"');
+  }
+  const executedAt = report.executedAt ?? null;
+  if (executedAt !== null && !isIsoTime(executedAt)) return invalid('executed_at', 'must be an ISO-8601 UTC time');
+  return accept({ executionId: report.executionId, qty: formatQty(qty.value), price: formatPrice(price.value), venue, executedAt });
 }

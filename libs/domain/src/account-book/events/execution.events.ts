@@ -1,6 +1,7 @@
 import { DecimalString } from '../../decimal';
 import { OrderStatus, VenueStatus } from '../../orders/order-status';
 import { OrderSide } from '../../orders/order-values';
+import { IsoTime } from '../../shared/iso-time';
 import { Refusal } from '../../shared/refusal';
 import { ExecutionReport } from '../commands/execution-report';
 import { EventBase } from './event-base';
@@ -20,6 +21,9 @@ export interface FillEventFields extends EventBase {
   readonly executionId: string;
   readonly qty: DecimalString;
   readonly price: DecimalString;
+  /** Where and when the broker says it executed; null when the report did not say (v1 events and reports). */
+  readonly venue: string | null;
+  readonly executedAt: IsoTime | null;
   readonly filledQty: DecimalString;
   readonly filledAvgPrice: DecimalString;
   readonly status: OrderStatus;

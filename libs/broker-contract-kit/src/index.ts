@@ -1,0 +1,3 @@
+export * from './broker-adapter-contract.hooks';
+export * from './describe-broker-adapter-contract';
+export * from './report-recorder';
