@@ -7,6 +7,7 @@ import { MessagingModule } from '@trading/messaging';
 import { OmsModule } from '@trading/oms';
 import { PaperExchangeAdapter, PaperExchangeModule, paperExchangeConfig } from '@trading/paper-exchange';
 import { PersistenceModule } from '@trading/persistence';
+import { ReadModelsModule } from '@trading/read-models';
 import { RedisModule } from '@trading/redis';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -23,6 +24,7 @@ export class AppModule {
         AppConfigModule.forRoot(),
         MessagingModule,
         PersistenceModule,
+        ReadModelsModule.forRoot(),
         RedisModule,
         marketData,
         OmsModule.forRoot({ marketData }),

@@ -30,7 +30,11 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
     const applied = await dataSource.runMigrations();
     const again = await dataSource.runMigrations();
 
-    expect(applied.map((m) => m.name)).toEqual(['CreateProjectionCheckpoints1763780000000', 'CreateApiKeys1795315700000']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'CreateProjectionCheckpoints1763780000000',
+      'CreateApiKeys1795315700000',
+      'CreateOrderReadModel1796000000000',
+    ]);
     expect(again).toEqual([]);
   });
 
@@ -53,11 +57,12 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
   });
 
   it('reverts cleanly, newest first', async () => {
+    await dataSource.undoLastMigration(); // the order read model
     await dataSource.undoLastMigration(); // api_keys
     await dataSource.undoLastMigration();
 
     const tables = await dataSource.query<{ count: string }[]>(
-      "SELECT count(*) FROM information_schema.tables WHERE table_name = 'projection_checkpoints'",
+      "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('projection_checkpoints', 'orders', 'order_fills', 'order_events', 'projection_streams')",
     );
     expect(tables[0]?.count).toBe('0');
   });
