@@ -32,6 +32,12 @@ export interface BenchPlan {
   readonly cash: string;
   /** `limits:set` for every bench account: the defaults would refuse a benchmark. */
   readonly limits: string;
+  /** Steady rates of market orders for submit-to-fill through the paper exchange. */
+  readonly fillRates: readonly number[];
+  /** After a fill step, how long to wait for the last fills. */
+  readonly fillDrainMs: number;
+  /** Quote interval of the simulated market: the paper exchange's liquidity (up to 10 shares a side per quote). */
+  readonly marketDataIntervalMs: number;
 }
 
 export function benchPlan(env: NodeJS.ProcessEnv = process.env): BenchPlan {
@@ -57,6 +63,9 @@ export function benchPlan(env: NodeJS.ProcessEnv = process.env): BenchPlan {
     symbols: ['AAPL', 'MSFT', 'SPY', 'QQQ', 'NVDA'],
     cash: '1000000000',
     limits: 'maxOrdersPerWindow=1000000,maxOpenOrders=1000000,duplicateOrderWindowMs=0',
+    fillRates: list(env, 'BENCH_FILL_RATES', [50, 100, 200]),
+    fillDrainMs: 15_000,
+    marketDataIntervalMs: 50,
   };
 }
 

@@ -13,6 +13,8 @@ import { KafkaTwoHopBaseline } from './baseline/kafka-two-hop.baseline';
 import { benchPlan, BenchPlan } from './bench-plan';
 import { nextRate, RateSearchPolicy, RateSearchResult, searchResult } from './driver/rate-search';
 import { StepResult } from './driver/step-result';
+import { FillObserver } from './fills/fill-observer';
+import { FillSteps, FillStepResult } from './fills/fill-steps';
 import { BenchDatabase } from './lifecycle/bench-database';
 import { buildIfNeeded } from './lifecycle/build-if-needed';
 import { CleanupStack } from './lifecycle/cleanup-stack';
@@ -61,6 +63,10 @@ async function main(cleanup: CleanupStack): Promise<number> {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     KAFKA_LOG_LEVEL: 'error',
+    MARKET_DATA_INTERVAL_MS: String(plan.marketDataIntervalMs),
+    // the paper venue stands for a broker here: no per-broker throttle in front of it
+    EXECUTION_RATE_PER_SECOND: '100000',
+    EXECUTION_RATE_BURST: '100000',
   };
   log(`starting the all-in-one process (topics ${prefix}*, database ${database.name})`);
   mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
@@ -71,7 +77,8 @@ async function main(cleanup: CleanupStack): Promise<number> {
   cleanup.push('stop two-hop baseline', () => twoHop.stop());
 
   const baselineSteps = new BaselineSteps(twoHop, plan);
-  const orderSteps = new OrderSteps(system, new AccountProvisioner({ env, cash: plan.cash, limits: plan.limits }), plan, runId);
+  const provisioner = new AccountProvisioner({ env, cash: plan.cash, limits: plan.limits });
+  const orderSteps = new OrderSteps(system, provisioner, plan, runId);
   // before every step: the system must still run, and be idle (the previous step's backlog drained)
   const prepared = (step: Step): Step => async (...args) => {
     if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
@@ -89,6 +96,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
 
   const baseline: StepResult[] = [];
   const orders: StepResult[] = [];
+  const fills: FillStepResult[] = [];
   let incomplete: string | null = null;
   try {
     for (const rate of plan.rates) {
@@ -97,6 +105,14 @@ async function main(cleanup: CleanupStack): Promise<number> {
     }
     await search(baseline, runBaseline, plan.baselineSearch, plan);
     await search(orders, runOrders, plan.orderSearch, plan);
+    const observer = await FillObserver.start(config.KAFKA_BROKERS, `${prefix}trading.order-events`);
+    cleanup.push('stop fill observer', () => observer.stop());
+    const fillSteps = new FillSteps(system, provisioner, observer, plan, runId);
+    for (const rate of plan.fillRates) {
+      if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
+      await waitUntilIdle([system.pid], plan.quiesce);
+      fills.push(await fillSteps.run(rate, plan.warmupMs, plan.measureMs));
+    }
   } catch (error) {
     // report what was measured, marked incomplete, rather than nothing
     incomplete = error instanceof Error ? error.message : String(error);
@@ -121,6 +137,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
     baselineMax: verdicts(baseline, plan.baselineSearch),
     orderSteps: orders,
     orderMax: verdicts(orders, plan.orderSearch),
+    fillSteps: fills,
     memory,
     incomplete,
   });

@@ -34,6 +34,14 @@ export class OrderClient {
     return this.send('POST', '/v2/orders', account, JSON.stringify(body)).then(({ status, text, elapsedMs }) => classify(status, text, elapsedMs, this.options.decisionTimeoutMs));
   }
 
+  /** As `place`, with the order id of an accepted order (null otherwise). */
+  placeForId(account: BenchAccount, body: Readonly<Record<string, string>>): Promise<{ outcome: Outcome; orderId: string | null }> {
+    return this.send('POST', '/v2/orders', account, JSON.stringify(body)).then(({ status, text, elapsedMs }) => {
+      const outcome = classify(status, text, elapsedMs, this.options.decisionTimeoutMs);
+      return { outcome, orderId: outcome.kind === 'accepted' ? orderIdOf(text) : null };
+    });
+  }
+
   /** An authenticated read: puts the key in the gateway's verification cache before a step. */
   async touch(account: BenchAccount): Promise<void> {
     const { status, text } = await this.send('GET', '/v2/orders?limit=1', account, undefined);
@@ -89,4 +97,13 @@ function classify(status: number, text: string, elapsedMs: number, decisionTimeo
   if (status === 403 || status === 422) return { kind: 'refused', answered: true, served: true, detail: `${status} ${typeof answer.reason === 'string' ? answer.reason : 'no reason'}` };
   if (status === 429) return { kind: 'rate_limited', answered: true, served: false, detail: '429 gateway rate limit' };
   return { kind: 'error', answered: false, served: false, detail: `HTTP ${status} ${typeof answer.reason === 'string' ? answer.reason : text.slice(0, 80)}` };
+}
+
+function orderIdOf(text: string): string | null {
+  try {
+    const { id } = JSON.parse(text) as { id?: unknown };
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 import { BenchPlan } from '../bench-plan';
 import { RateSearchResult } from '../driver/rate-search';
 import { StepResult } from '../driver/step-result';
+import { FillStepResult } from '../fills/fill-steps';
 import { MachineSnapshot } from '../system/machine-load';
 
 export interface TargetVerdict {
@@ -41,6 +42,8 @@ export interface BenchReport {
   /** The ratio at the highest fixed rate where both the baseline and the orders were sustained. */
   readonly ratioAtHighestSustainedRate: RatioAtRate | null;
   readonly targets: readonly TargetVerdict[];
+  /** Submit-to-fill through the paper exchange (issue 4). */
+  readonly fills: readonly FillStepResult[];
   readonly memory: { readonly allInOneVmHwmMiB: number | null; readonly driverVmHwmMiB: number | null; readonly responderVmHwmMiB: number | null };
   /** Steps with requests that got no answer at all (client errors, client timeouts, unanswered at the end). */
   readonly stepsWithErrors: readonly string[];
@@ -59,6 +62,7 @@ export interface ReportInputs {
   readonly baselineMax: RateSearchResult;
   readonly orderSteps: readonly StepResult[];
   readonly orderMax: RateSearchResult;
+  readonly fillSteps: readonly FillStepResult[];
   readonly memory: BenchReport['memory'];
   readonly incomplete: string | null;
 }
@@ -95,6 +99,7 @@ export function buildReport(inputs: ReportInputs): BenchReport {
     ratios,
     ratioAtHighestSustainedRate: sustainedRatios[sustainedRatios.length - 1] ?? null,
     targets: targets(plan, fixed(inputs.orderSteps, plan.targets.atRate), fixed(inputs.baselineSteps, plan.targets.atRate)),
+    fills: inputs.fillSteps,
     memory: inputs.memory,
     stepsWithErrors: [
       ...inputs.baselineSteps.filter(hasErrors).map((s) => `baseline ${s.offeredRate}/s`),
@@ -165,6 +170,9 @@ function problems(inputs: ReportInputs): string[] {
   };
   scan('baseline', inputs.baselineSteps);
   scan('orders', inputs.orderSteps);
+  for (const step of inputs.fillSteps) {
+    if (step.filled < step.accepted) found.push(`fills at ${step.offeredRate}/s: ${step.accepted - step.filled} of ${step.accepted} accepted orders not filled within the drain`);
+  }
   if (inputs.orderMax.nonMonotonic) found.push('orders: a rate passed above one that failed (noisy machine); max sustained is the conservative figure');
   if (inputs.baselineMax.nonMonotonic) found.push('baseline: a rate passed above one that failed (noisy machine); max sustained is the conservative figure');
   return found;

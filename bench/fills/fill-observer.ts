@@ -1,0 +1,53 @@
+import { TRADING_MESSAGES } from '@trading/contracts';
+import { createKafkaClient, fetchLogEnds, MessageRegistry } from '@trading/messaging';
+import { Consumer } from 'kafkajs';
+import { performance } from 'node:perf_hooks';
+import { uniqueName } from '../support/unique-name';
+
+/**
+ * Watches the order-events log (read committed, as every reader of the system) and notes when each
+ * order's final fill became visible, on the bench's `performance.now()` clock.
+ */
+export class FillObserver {
+  private readonly filledAt = new Map<string, number>();
+  private readonly registry = new MessageRegistry().register(...TRADING_MESSAGES);
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  /** Starts reading at the current end of the log and resolves once it is reading there. */
+  static async start(brokers: readonly string[], topic: string): Promise<FillObserver> {
+    const kafka = createKafkaClient({ clientId: 'bench-fill-observer', brokers, logLevel: 'error' });
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await fetchLogEnds(admin, topic).finally(() => admin.disconnect());
+    const consumer = kafka.consumer({ groupId: uniqueName('bench-fills'), maxWaitTimeInMs: 20 });
+    const observer = new FillObserver(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const at = performance.now();
+        for (const message of batch.messages) observer.note(message.value, at);
+      },
+    });
+    await joined;
+    for (const [partition, last] of ends) consumer.seek({ topic, partition, offset: (last + 1n).toString() });
+    return observer;
+  }
+
+  /** When the order's last fill was seen, or undefined. */
+  filled(orderId: string): number | undefined {
+    return this.filledAt.get(orderId);
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+
+  private note(value: Buffer | null, at: number): void {
+    const decoded = this.registry.decode(value);
+    if (!decoded.ok || decoded.envelope.type !== 'OrderFilled') return;
+    this.filledAt.set((decoded.envelope.payload as { orderId: string }).orderId, at);
+  }
+}
