@@ -51,7 +51,20 @@ export class Reconciler {
     let fills: readonly BrokerFill[] | undefined;
     for (const order of tracked) {
       const snapshot = working.get(order.orderId) ?? (await this.lookup(broker, order.orderId));
-      if (!snapshot) continue;
+      if (snapshot === undefined) continue; // the lookup failed: next reconciliation
+      if (snapshot === null) {
+        // acknowledged once, unknown now (a venue that lost its state): end it rather than leave it
+        // working forever in the OMS; a pending_new one is the in-flight resolution's business
+        if (order.status !== 'pending_new') {
+          this.logger.warn(`${order.orderId} is ${order.status} in the OMS but unknown to ${broker.name}: reported canceled`);
+          await this.reports.publish(order.accountId, order.correlationId, {
+            kind: 'canceled',
+            orderId: order.orderId,
+            reason: `BROKER.ORDER_UNKNOWN: ${broker.name} does not know the order at reconciliation`,
+          });
+        }
+        continue;
+      }
       if (dec(snapshot.filledQty).gt(order.filledQty) && fills === undefined) {
         const fetched = await broker.call((adapter) => adapter.fills(since));
         if (fetched.kind !== 'done') {
@@ -66,9 +79,10 @@ export class Reconciler {
     }
   }
 
-  private async lookup(broker: ResilientBroker, orderId: string): Promise<BrokerOrderSnapshot | null> {
+  /** The broker's snapshot, null if it does not know the order, undefined if it could not say. */
+  private async lookup(broker: ResilientBroker, orderId: string): Promise<BrokerOrderSnapshot | null | undefined> {
     const found = await broker.call((adapter) => adapter.lookup(orderId));
-    return found.kind === 'done' ? found.value : null;
+    return found.kind === 'done' ? found.value : undefined;
   }
 }
 
