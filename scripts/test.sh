@@ -8,6 +8,7 @@ bash scripts/ensure-deps.sh
 echo "[test] lint";        npm run --silent lint
 echo "[test] type-check";  npm run --silent typecheck && npx tsc -p bench/tsconfig.json --noEmit
 echo "[test] dependency rules"; npm run --silent deps:check
+echo "[test] deployment manifests, alert rules, dashboard"; node scripts/validate-manifests.mjs --self-test
 
 reports=$(mktemp -d)
 status=0
