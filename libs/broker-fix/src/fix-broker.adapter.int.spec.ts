@@ -1,6 +1,8 @@
 import { BrokerUnavailableError } from '@trading/broker-sdk';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Dec } from '@trading/domain';
 import { FixBrokerAdapter } from './fix-broker.adapter';
+import { OrderJournalFileStore } from './order-journal-file.store';
 import { captureLog, EXECUTOR, executorAdapter, limitOrder, ReportRecorder, startExecutor, uniqueCompId } from './testing/fix-executor.harness';
 
 describe('FixBrokerAdapter against the QuickFIX/J executor', () => {
@@ -18,9 +20,9 @@ describe('FixBrokerAdapter against the QuickFIX/J executor', () => {
 
   afterEach(() => adapter.disconnect());
 
-  it('logs on to a new session at sequence number 1', () => {
+  it('logs on to a new session at sequence number 1, then recovers with a TestRequest and its Heartbeat', () => {
     expect(adapter.isConnected()).toBe(true);
-    expect(adapter.sequenceNumbers()).toEqual({ lastSent: 1, lastReceived: 1 });
+    expect(adapter.sequenceNumbers()).toEqual({ lastSent: 2, lastReceived: 2 });
   });
 
   it('fills a limit order at its limit price under our ClOrdID', async () => {
@@ -116,9 +118,9 @@ describe('FixBrokerAdapter sessions', () => {
     const secondReports = new ReportRecorder(second);
     await second.connect();
 
-    // The Logon goes out as the next number and the executor's Logon answer is its next one.
+    // Logon and TestRequest go out as the next numbers; the executor's Logon and Heartbeat answer as its next ones.
     expect(left).not.toBeNull();
-    expect(second.sequenceNumbers()).toEqual({ lastSent: (left?.lastSent ?? 0) + 1, lastReceived: (left?.lastReceived ?? 0) + 1 });
+    expect(second.sequenceNumbers()).toEqual({ lastSent: (left?.lastSent ?? 0) + 2, lastReceived: (left?.lastReceived ?? 0) + 2 });
     await second.submit(limitOrder('seq-2', '55.25'));
     await expect(secondReports.waitFor('seq-2', 'fill')).resolves.toEqual([expect.objectContaining({ price: '55.25' })]);
     await second.disconnect();
@@ -131,5 +133,77 @@ describe('FixBrokerAdapter sessions', () => {
 
     expect(adapter.isConnected()).toBe(false);
     await adapter.disconnect();
+  });
+});
+
+/**
+ * A restart is a new adapter on the same store directory (what a new process gets). The first
+ * adapter logs out; what the second knows comes only from the files.
+ */
+describe('FixBrokerAdapter after a restart', () => {
+  beforeAll(() => startExecutor());
+
+  it('finds an order sent before the restart, with its fill, before and after connecting; nothing is sent again', async () => {
+    const senderCompId = uniqueCompId();
+    const first = executorAdapter({ senderCompId });
+    const firstReports = new ReportRecorder(first);
+    await first.connect();
+    await first.submit(limitOrder('rst-1', '64.50', '3'));
+    const [fill] = await firstReports.waitFor('rst-1', 'fill');
+    await first.disconnect();
+
+    const second = executorAdapter({ senderCompId });
+    const expected = { order: limitOrder('rst-1', '64.50', '3'), state: 'filled', filledQty: '3' };
+
+    expect(await second.lookup('rst-1')).toMatchObject(expected);
+    expect(await second.fills(fill?.at ?? '')).toEqual([fill]);
+    await second.connect();
+    expect(await second.lookup('rst-1')).toMatchObject(expected);
+    expect(await second.openOrders()).toEqual([]);
+    await second.disconnect();
+  });
+
+  it('gets back a report the crashed process read but never journaled: in doubt until recovered, then filled', async () => {
+    const senderCompId = uniqueCompId();
+    const first = executorAdapter({ senderCompId });
+    const firstReports = new ReportRecorder(first);
+    await first.connect();
+    await first.submit(limitOrder('lost-1', '33.25', '2'));
+    const [fill] = await firstReports.waitFor('lost-1', 'fill');
+    await first.disconnect();
+    // the crash came after the session counted the reports and before they were journaled
+    const path = first.journalPath;
+    const kept = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '' && !line.includes('"type":"report"'));
+    writeFileSync(path, `${kept.join('\n')}\n`);
+
+    const second = executorAdapter({ senderCompId });
+    const secondReports = new ReportRecorder(second);
+    await expect(second.lookup('lost-1')).rejects.toBeInstanceOf(BrokerUnavailableError);
+    await second.connect();
+
+    expect(await second.lookup('lost-1')).toMatchObject({ state: 'filled', filledQty: '2' });
+    expect(await second.fills(fill?.at ?? '')).toEqual([fill]);
+    expect(secondReports.of('lost-1').filter((r) => r.kind === 'fill')).toEqual([fill]);
+    await second.disconnect();
+  });
+
+  it('answers null after recovery for an order journaled but never sent (a crash before the send), and takes it then', async () => {
+    const senderCompId = uniqueCompId();
+    const first = executorAdapter({ senderCompId });
+    await first.connect();
+    await first.disconnect();
+    new OrderJournalFileStore(first.journalPath).append({ type: 'submitted', order: limitOrder('unsent-1', '12.75', '4'), at: new Date().toISOString() });
+
+    const second = executorAdapter({ senderCompId });
+    const secondReports = new ReportRecorder(second);
+    await expect(second.lookup('unsent-1')).rejects.toBeInstanceOf(BrokerUnavailableError);
+    await second.connect();
+
+    expect(await second.lookup('unsent-1')).toBeNull();
+    expect(await second.openOrders()).toEqual([]);
+    await second.submit(limitOrder('unsent-1', '12.75', '4'));
+    await secondReports.waitFor('unsent-1', 'fill');
+    expect(await second.lookup('unsent-1')).toMatchObject({ state: 'filled', filledQty: '4' });
+    await second.disconnect();
   });
 });

@@ -4,12 +4,15 @@ import { FixBody } from './new-order-single.mapper';
 
 const SEQUENCE_RESET: string = MsgType.SequenceReset;
 const REJECT: string = MsgType.Reject;
+const HEARTBEAT: string = MsgType.Heartbeat;
 
 /** What the session tells the adapter. Called inside the engine's callbacks: keep them quick. */
 export interface FixSessionListener {
   loggedOn(): void;
   /** An application message, or a session-level Reject of something we sent. */
   received(msgType: string, fields: FixFields): void;
+  /** A Heartbeat answering our TestRequest `testReqId`. */
+  heartbeat(testReqId: string): void;
   stopped(error: Error | undefined): void;
 }
 
@@ -44,6 +47,16 @@ export class FixOrderSession extends AsciiSession {
     return this.sendMessage(MsgType.ResendRequest, request);
   }
 
+  /**
+   * Sends a TestRequest (35=1). The counterparty answers with a Heartbeat naming `testReqId`
+   * only after it has processed everything we sent before, and after everything it sent before.
+   */
+  testRequest(testReqId: string): Promise<number> {
+    const request = this.config.factory?.testRequest(testReqId);
+    if (!request) return Promise.reject(new Error('the session factory builds no TestRequest'));
+    return this.sendMessage(MsgType.TestRequest, request);
+  }
+
   logout(): void {
     this.done();
   }
@@ -52,6 +65,10 @@ export class FixOrderSession extends AsciiSession {
     if (msgType === SEQUENCE_RESET && this.isStaleGapFill(view)) return;
     super.onSessionMsg(msgType, view);
     if (msgType === REJECT) this.listener.received(msgType, readFields(view));
+    if (msgType === HEARTBEAT) {
+      const testReqId = view.getString(MsgTag.TestReqID);
+      if (testReqId) this.listener.heartbeat(testReqId);
+    }
   }
 
   protected onApplicationMsg(msgType: string, view: MsgView): void {

@@ -1,5 +1,6 @@
 import { BrokerFill, BrokerOrder } from '@trading/broker-sdk';
 import { OrderJournal } from './order-journal';
+import { OrderJournalRecord } from './order-journal.records';
 
 const order: BrokerOrder = {
   clientOrderId: 'ord-1',
@@ -84,5 +85,66 @@ describe('OrderJournal', () => {
     journal.apply({ kind: 'expired', clientOrderId: 'ord-1', brokerOrderId: null, at: '2024-05-01T13:00:02.000Z' });
 
     expect(journal.lookup('ord-1')).toMatchObject({ state: 'canceled' });
+  });
+});
+
+describe('OrderJournal folded from its records', () => {
+  const at = '2024-05-01T13:00:00.000Z';
+  const rebuilt = (records: readonly OrderJournalRecord[]): OrderJournal => {
+    const journal = new OrderJournal();
+    for (const record of records) journal.fold(record);
+    return journal;
+  };
+
+  it('given an order submitted, sent and filled, then a rebuilt journal has its state, fill, request and last peer seq', () => {
+    const journal = rebuilt([
+      { type: 'submitted', order, at },
+      { type: 'request_sent', seqNum: 3, request: { kind: 'submit', clientOrderId: 'ord-1' } },
+      { type: 'report', seqNum: 4, report: { kind: 'acknowledged', clientOrderId: 'ord-1', brokerOrderId: 'B1', at, venueStatus: 'new' } },
+      { type: 'report', seqNum: 5, report: fill('E1', '10', 'fill', '2024-05-01T13:00:01.000Z') },
+    ]);
+
+    expect(journal.lookup('ord-1')).toMatchObject({ state: 'filled', filledQty: '10', brokerOrderId: 'B1' });
+    expect(journal.isAnswered('ord-1')).toBe(true);
+    expect(journal.fillsSince(at).map((f) => f.executionId)).toEqual(['E1']);
+    expect(journal.requestAt(3)).toEqual({ kind: 'submit', clientOrderId: 'ord-1' });
+    expect(journal.lastPeerSeqNum()).toBe(5);
+  });
+
+  it('given an order submitted without any report, then it is known but unanswered', () => {
+    const journal = rebuilt([{ type: 'submitted', order, at }]);
+
+    expect(journal.lookup('ord-1')).toMatchObject({ state: 'working' });
+    expect(journal.isAnswered('ord-1')).toBe(false);
+    expect(journal.unanswered()).toEqual(['ord-1']);
+    expect(journal.lastPeerSeqNum()).toBe(0);
+  });
+
+  it('given only a refused cancel, then the order is still unanswered', () => {
+    const journal = rebuilt([
+      { type: 'submitted', order, at },
+      { type: 'report', seqNum: 2, report: { kind: 'cancel_rejected', clientOrderId: 'ord-1', brokerOrderId: null, at, reason: 'no' } },
+    ]);
+
+    expect(journal.isAnswered('ord-1')).toBe(false);
+  });
+
+  it('given a submit the session refused to send, then the order is forgotten', () => {
+    const journal = rebuilt([
+      { type: 'submitted', order, at },
+      { type: 'request_unsent', request: { kind: 'submit', clientOrderId: 'ord-1' } },
+    ]);
+
+    expect(journal.lookup('ord-1')).toBeNull();
+  });
+
+  it('given a repeated fill of an unanswered order (a resend), then it counts once and answers the order', () => {
+    const journal = rebuilt([
+      { type: 'submitted', order, at },
+      { type: 'report', seqNum: 5, report: fill('E1', '10', 'fill', at) },
+      { type: 'report', seqNum: 5, report: fill('E1', '10', 'fill', at) },
+    ]);
+
+    expect(journal.lookup('ord-1')).toMatchObject({ filledQty: '10', state: 'filled' });
   });
 });
