@@ -1,0 +1,25 @@
+import { EventEnvelope, MessageRegistry } from '@trading/messaging';
+import { ArchivedRecord } from '../archive/archive-source.port';
+import { UndecodableRecordError } from '../compliance.errors';
+
+/** An archived record with its envelope, decoded (and upcast) the way every consumer decodes it. */
+export interface DecodedRecord {
+  readonly record: ArchivedRecord;
+  readonly envelope: EventEnvelope;
+}
+
+/** Where a record lies in the archive, for error messages. */
+export const recordPlace = (record: ArchivedRecord): string => `${record.topic}[${record.partition}]@${record.offset}`;
+
+export function decodeArchived(registry: MessageRegistry, record: ArchivedRecord): DecodedRecord {
+  const decoded = registry.decode(record.value);
+  if (!decoded.ok) {
+    throw new UndecodableRecordError(`${recordPlace(record)} does not decode: ${decoded.failure.code} ${decoded.failure.reason}`, {
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      failure: decoded.failure.code,
+    });
+  }
+  return { record, envelope: decoded.envelope };
+}

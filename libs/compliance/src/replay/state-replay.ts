@@ -1,0 +1,38 @@
+import { MessageRegistry } from '@trading/messaging';
+import { ArchiveProgress, ArchiveSource } from '../archive/archive-source.port';
+import { decodeArchived } from './decoded-record';
+import { ReplayFilter, wantsAccount } from './replay-filter';
+import { FoldObserver, ReconstructedState, StateReconstruction } from './state-reconstruction';
+
+/**
+ * Kafka stamps a record when it is produced, a moment after the event occurred; records stamped
+ * this long after the as-of instant are still read, in case their event occurred before it.
+ */
+export const RECORD_TIMESTAMP_SLACK_MS = 60 * 60 * 1000;
+
+/** The last instant a `Date` can hold. */
+export const END_OF_TIME_MS = 8.64e15;
+
+export interface StateReplayInput {
+  readonly source: ArchiveSource;
+  readonly registry: MessageRegistry;
+  /** The order-events topic: the OMS's log of record. */
+  readonly orderEventsTopic: string;
+  readonly filter: ReplayFilter;
+  readonly onProgress?: ArchiveProgress;
+  readonly observe?: FoldObserver;
+}
+
+/** Reads the archived order events (S3 only) and folds them into the state as of `filter.asOf`. */
+export async function replayState(input: StateReplayInput): Promise<ReconstructedState> {
+  const { source, registry, filter } = input;
+  const reconstruction = new StateReconstruction(filter, input.observe);
+  const toMs = filter.asOf.getTime() + RECORD_TIMESTAMP_SLACK_MS;
+  const query = { topics: [input.orderEventsTopic], ...(toMs < END_OF_TIME_MS ? { to: new Date(toMs) } : {}) };
+  for await (const record of source.records(query, input.onProgress)) {
+    // the lifted columns spare decoding the records of other accounts
+    if (record.accountId !== null && !wantsAccount(filter, record.accountId)) continue;
+    reconstruction.add(decodeArchived(registry, record));
+  }
+  return reconstruction.finish();
+}
