@@ -8,7 +8,9 @@ import { TestAccount, TradingSystem } from '../support/trading-system';
  * (the raw configuration's default), so no 5xx or 429 could hide behind a retry.
  */
 describe('the official Alpaca SDK against our API', () => {
-  const system = new TradingSystem();
+  // the paper venue answers after 10 minutes: orders stay as the OMS decided them, so the SDK's
+  // parsing of every status and refusal is tested deterministically (fills: read-side.sys.spec.ts)
+  const system = new TradingSystem({ PAPER_LATENCY_MS: '600000' });
   let trader: TestAccount;
   let smallAccount: TestAccount;
   let orders: OrdersApi;

@@ -60,6 +60,8 @@ export const appConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('trading-secret-key'),
   GATEWAY_DECISION_TIMEOUT_MS: positiveInt.max(60_000).default(2000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt.max(1_000_000).default(200),
+  /** How long a read presenting X-Consistency-Token waits for the read models to catch up. */
+  GATEWAY_CONSISTENCY_TIMEOUT_MS: positiveInt.max(60_000).default(2000),
 
   MARKET_DATA_INTERVAL_MS: positiveInt.min(10).max(3_600_000).default(1000),
   MARKET_DATA_SEED: z.coerce.number().int().default(1),

@@ -1,2 +1,3 @@
 export * from './edge';
 export * from './orders';
+export * from './queries';

@@ -16,3 +16,4 @@ export * from './read-models.tokens';
 export * from './runtime/backoff';
 export * from './runtime/projection-store.port';
 export * from './runtime/projector';
+export * from './queries';

@@ -17,6 +17,7 @@ interface Waiter {
 export class AccountBooksView {
   private readonly logger = new Logger(AccountBooksView.name);
   private readonly books = new Map<string, AccountBookState>();
+  private readonly seqs = new Map<string, number>();
   private readonly waiters = new Map<string, Waiter>();
   private consumer: Consumer | undefined;
   private caughtUp: Promise<void> | undefined;
@@ -79,6 +80,11 @@ export class AccountBooksView {
     });
   }
 
+  /** The last seq of the account's stream this view has applied: what reads must not go behind. */
+  lastSeq(accountId: string): number {
+    return this.seqs.get(accountId) ?? 0;
+  }
+
   book(accountId: string): AccountBookState | undefined {
     return this.books.get(accountId);
   }
@@ -110,6 +116,7 @@ export class AccountBooksView {
     if (envelope.type !== 'GlobalTradingStateSet') {
       const current = this.books.get(envelope.accountId) ?? accountBookDecider.initialState();
       this.books.set(envelope.accountId, accountBookDecider.evolve(current, envelope.payload as AccountBookEvent));
+      this.seqs.set(envelope.accountId, Math.max(envelope.seq, this.lastSeq(envelope.accountId)));
     }
     const waiter = envelope.causationId === null ? undefined : this.waiters.get(envelope.causationId);
     if (waiter && envelope.causationId !== null) {

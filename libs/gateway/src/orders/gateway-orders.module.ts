@@ -13,14 +13,19 @@ import {
   TopicCatalogue,
   TopicProvisioningService,
 } from '@trading/messaging';
+import { OrdersProgress, OrdersQueryRepository, ReadModelQueriesModule } from '@trading/read-models';
 import { Kafka, Producer } from 'kafkajs';
 import { GatewayEdgeModule, GatewayEdgeModuleOptions } from '../edge';
+import { OrderQueriesService } from '../queries/order-queries.service';
+import { DEFAULT_CONSISTENCY_TIMEOUT_MS, ReadYourWrites } from '../queries/read-your-writes';
 import { AccountBooksView } from './account-books.view';
 import { OrdersController } from './orders.controller';
 import { OrdersService, OrdersServiceOptions } from './orders.service';
 
 export interface GatewayOrdersModuleOptions extends Partial<OrdersServiceOptions> {
   readonly edge?: GatewayEdgeModuleOptions;
+  /** How long a read with `X-Consistency-Token` waits for the orders read model (default 2000). */
+  readonly consistencyTimeoutMs?: number;
 }
 
 @Injectable()
@@ -40,13 +45,16 @@ class AccountBooksViewLifecycle implements OnApplicationBootstrap, OnApplication
   }
 }
 
-/** `/v2/orders`: order entry and order reads, behind the gateway edge. */
+/**
+ * `/v2/orders`: order entry (through Kafka, waiting for the OMS) and order reads (from the
+ * PostgreSQL read model), behind the gateway edge.
+ */
 @Module({})
 export class GatewayOrdersModule {
   static forRoot(options: GatewayOrdersModuleOptions = {}): DynamicModule {
     return {
       module: GatewayOrdersModule,
-      imports: [GatewayEdgeModule.forRoot(options.edge)],
+      imports: [GatewayEdgeModule.forRoot(options.edge), ReadModelQueriesModule],
       controllers: [OrdersController],
       providers: [
         {
@@ -68,6 +76,13 @@ export class GatewayOrdersModule {
             new OrdersService(view, commands, ids, clock, { decisionTimeoutMs: options.decisionTimeoutMs ?? 2000 }),
         },
         AccountBooksViewLifecycle,
+        { provide: ReadYourWrites, useFactory: () => new ReadYourWrites({ timeoutMs: options.consistencyTimeoutMs ?? DEFAULT_CONSISTENCY_TIMEOUT_MS }) },
+        {
+          provide: OrderQueriesService,
+          inject: [OrdersQueryRepository, OrdersProgress, ReadYourWrites, AccountBooksView],
+          useFactory: (orders: OrdersQueryRepository, progress: OrdersProgress, consistency: ReadYourWrites, view: AccountBooksView) =>
+            new OrderQueriesService(orders, progress, consistency, view),
+        },
       ],
       exports: [OrdersService, AccountBooksView, CommandPublisher],
     };

@@ -3,7 +3,6 @@ import { CommandPublisher, EventEnvelope } from '@trading/messaging';
 import { AccountBooksView } from './account-books.view';
 import { AlpacaOrder, toAlpacaOrder } from './alpaca-order.mapper';
 import { toOrderRequest, toReplaceRequest } from './alpaca-order-request';
-import { ListOrdersQuery, selectOrders } from './list-orders.query';
 import { OrderNotFoundError, OrderRefusedError } from './order-refused.error';
 
 export interface OrdersServiceOptions {
@@ -14,8 +13,18 @@ export interface OrdersServiceOptions {
 export type CancelAllResult = readonly { readonly id: string; readonly status: number; readonly body: AlpacaOrder | null }[];
 
 /**
- * The order use cases of the gateway. It decides nothing: it validates the shape (bad input never
+ * A write's answer and the account stream seq of the OMS decision it waited for: the consistency
+ * token a later read presents to see this write. Null when no decision came in time.
+ */
+export interface Written<T> {
+  readonly body: T;
+  readonly seq: number | null;
+}
+
+/**
+ * The order writes of the gateway. It decides nothing: it validates the shape (bad input never
  * reaches Kafka), turns the request into a command, and waits, bounded, for the OMS's decision.
+ * Reads are served from the read models (see OrderQueriesService).
  */
 export class OrdersService {
   constructor(
@@ -26,28 +35,18 @@ export class OrdersService {
     private readonly options: OrdersServiceOptions,
   ) {}
 
-  async place(accountId: string, body: unknown): Promise<AlpacaOrder> {
+  async place(accountId: string, body: unknown): Promise<Written<AlpacaOrder>> {
     const request = toOrderRequest(body);
     const validated = validateOrderRequest(request);
     if (!validated.ok) throw refused(validated.refusals);
     const orderId = this.ids.next();
     const decision = await this.decide(accountId, 'PlaceOrder', { orderId, request });
-    if (decision === null) return pendingNew(orderId, request.clientOrderId ?? orderId, validated.value, this.now());
+    if (decision === null) return { body: pendingNew(orderId, request.clientOrderId ?? orderId, validated.value, this.now()), seq: null };
     this.throwIfRefused(decision);
-    return toAlpacaOrder(this.mustFind(accountId, orderId));
+    return { body: toAlpacaOrder(this.mustFind(accountId, orderId)), seq: decision.seq };
   }
 
-  get(accountId: string, orderId: string): AlpacaOrder {
-    return toAlpacaOrder(this.mustFind(accountId, orderId));
-  }
-
-  getByClientOrderId(accountId: string, clientOrderId: string): AlpacaOrder {
-    const order = this.view.orderByClientOrderId(accountId, clientOrderId);
-    if (!order) throw new OrderNotFoundError(`client_order_id ${clientOrderId}`);
-    return toAlpacaOrder(order);
-  }
-
-  async replace(accountId: string, orderId: string, body: unknown): Promise<AlpacaOrder> {
+  async replace(accountId: string, orderId: string, body: unknown): Promise<Written<AlpacaOrder>> {
     const old = this.mustFind(accountId, orderId);
     const request = toReplaceRequest(body);
     const merged = validateOrderRequest({
@@ -65,31 +64,30 @@ export class OrdersService {
     const replacementOrderId = this.ids.next();
     const decision = await this.decide(accountId, 'ReplaceOrder', { orderId, replacementOrderId, request });
     if (decision === null) {
-      return { ...pendingNew(replacementOrderId, request.clientOrderId ?? replacementOrderId, merged.value, this.now()), replaces: orderId };
+      const body = { ...pendingNew(replacementOrderId, request.clientOrderId ?? replacementOrderId, merged.value, this.now()), replaces: orderId };
+      return { body, seq: null };
     }
     this.throwIfRefused(decision);
-    return toAlpacaOrder(this.mustFind(accountId, replacementOrderId));
+    return { body: toAlpacaOrder(this.mustFind(accountId, replacementOrderId)), seq: decision.seq };
   }
 
-  async cancel(accountId: string, orderId: string): Promise<void> {
+  async cancel(accountId: string, orderId: string): Promise<Written<null>> {
     this.mustFind(accountId, orderId);
     const decision = await this.decide(accountId, 'CancelOrder', { orderId });
     if (decision !== null) this.throwIfRefused(decision);
+    return { body: null, seq: decision?.seq ?? null };
   }
 
-  async cancelAll(accountId: string): Promise<CancelAllResult> {
+  async cancelAll(accountId: string): Promise<Written<CancelAllResult>> {
     const decision = await this.decide(accountId, 'CancelAllOrders', {});
-    if (decision === null) return [];
+    if (decision === null) return { body: [], seq: null };
     this.throwIfRefused(decision);
     const orderIds = decision.type === 'CancelAllOrdersRequested' ? (decision.payload as { orderIds: string[] }).orderIds : [];
-    return orderIds.map((id) => {
+    const body = orderIds.map((id) => {
       const order = this.view.order(accountId, id);
       return { id, status: 200, body: order ? toAlpacaOrder(order) : null };
     });
-  }
-
-  list(accountId: string, query: ListOrdersQuery): AlpacaOrder[] {
-    return selectOrders(this.view.orders(accountId), query).map(toAlpacaOrder);
+    return { body, seq: decision.seq };
   }
 
   private async decide(accountId: string, type: string, payload: unknown): Promise<EventEnvelope | null> {

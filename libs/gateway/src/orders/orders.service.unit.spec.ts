@@ -33,9 +33,10 @@ describe('OrdersService', () => {
     it('answers the order as pending_new: the decision follows on the stream', async () => {
       const harness = new Harness();
 
-      const order = await harness.service.place('acc-1', limitBuy);
+      const { body: order, seq } = await harness.service.place('acc-1', limitBuy);
 
       expect(harness.published.map((c) => c.type)).toEqual(['PlaceOrder']);
+      expect(seq).toBeNull(); // no decision: no consistency token to hand out
       expect(order).toMatchObject({
         id: 'order-1',
         client_order_id: 'order-1',
@@ -45,6 +46,32 @@ describe('OrdersService', () => {
         time_in_force: 'gtc',
         submitted_at: NOW,
       });
+    });
+  });
+
+  describe('when the OMS accepts', () => {
+    it('answers the order with the seq of the decision: the consistency token of the write', async () => {
+      const harness = new Harness();
+      const accepted = { orderId: 'order-1', clientOrderId: 'order-1', symbol: 'AAPL', side: 'buy', type: 'limit', timeInForce: 'gtc', qty: '5' };
+      harness.decision = { type: 'OrderPlaced', seq: 7, payload: {} } as unknown as EventEnvelope;
+      (harness.view as unknown as { order: () => unknown }).order = () => ({
+        ...accepted,
+        notional: null,
+        limitPrice: '190.50',
+        stopPrice: null,
+        status: 'pending_new',
+        filledQty: '0',
+        filledAvgPrice: null,
+        replaces: null,
+        replacedBy: null,
+        submittedAt: NOW,
+        updatedAt: NOW,
+      });
+
+      const written = await harness.service.place('acc-1', limitBuy);
+
+      expect(written.seq).toBe(7);
+      expect(written.body).toMatchObject({ id: 'order-1', status: 'pending_new', limit_price: '190.50' });
     });
   });
 

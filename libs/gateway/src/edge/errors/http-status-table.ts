@@ -23,6 +23,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = Object.free
   'ACCOUNT.ALREADY_OPEN': 409,
   'ACCOUNT.*': 422,
   'LIMITS.*': 422,
+  // A malformed X-Consistency-Token on a read (see libs/gateway/src/queries).
+  'CONSISTENCY.*': 422,
 });
 
 export const UNMAPPED_STATUS = 500;
