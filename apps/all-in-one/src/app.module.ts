@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ArchiveModule } from '@trading/archive';
 import { AppConfig, AppConfigModule } from '@trading/config';
 import { ExecutionModule, loadExecutionSettings } from '@trading/execution';
-import { GatewayOrdersModule } from '@trading/gateway';
+import { GatewayOrdersModule, GatewayQueriesModule } from '@trading/gateway';
 import { MarketDataModule } from '@trading/market-data';
 import { MessagingModule } from '@trading/messaging';
 import { OmsModule } from '@trading/oms';
@@ -9,6 +10,7 @@ import { PaperExchangeAdapter, PaperExchangeModule, paperExchangeConfig } from '
 import { PersistenceModule } from '@trading/persistence';
 import { ReadModelsModule } from '@trading/read-models';
 import { RedisModule } from '@trading/redis';
+import { loadTradeUpdatesSettings, TradeUpdatesModule } from '@trading/trade-updates';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 
@@ -18,6 +20,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     // one instance, shared by the quotes endpoint and the OMS's reference prices
     const marketData = MarketDataModule.forRoot({ intervalMs: config.MARKET_DATA_INTERVAL_MS, seed: config.MARKET_DATA_SEED });
+    // the same options everywhere: Nest then builds one edge (one key cache, one rate limiter)
+    const edge = { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } };
     return {
       module: AppModule,
       imports: [
@@ -35,8 +39,12 @@ export class AppModule {
         }),
         GatewayOrdersModule.forRoot({
           decisionTimeoutMs: config.GATEWAY_DECISION_TIMEOUT_MS,
-          edge: { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } },
+          consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS,
+          edge,
         }),
+        GatewayQueriesModule.forRoot({ marketData, consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS, edge }),
+        TradeUpdatesModule.forRoot({ ...loadTradeUpdatesSettings(process.env), edge }),
+        ArchiveModule,
       ],
       controllers: [HealthController],
       providers: [HealthService],

@@ -1,0 +1,36 @@
+import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEvent, AccountBookEventType } from '@trading/domain';
+import { EventEnvelope } from '@trading/messaging';
+
+export type AccountEventEnvelope = EventEnvelope<AccountBookEventType, AccountBookEvent>;
+
+/** Events the domain's evolve folds into orders. */
+export const ORDER_CHANGING_EVENTS: ReadonlySet<AccountBookEventType> = new Set<AccountBookEventType>([
+  'OrderPlaced',
+  'OrderReplaceRequested',
+  'OrderCancelRequested',
+  'OrderAcknowledged',
+  'OrderPartiallyFilled',
+  'OrderFilled',
+  'OrderCanceled',
+  'OrderCancelRejectedByBroker',
+  'OrderExpired',
+  'OrderRejectedByBroker',
+  'OrderReplaced',
+  'OrderReplaceAbandoned',
+]);
+
+/** Account-book events only: the topic also carries the per-partition global kill switch. */
+export function isAccountEvent(envelope: EventEnvelope): envelope is AccountEventEnvelope {
+  return Object.prototype.hasOwnProperty.call(ACCOUNT_BOOK_EVENT_VERSIONS, envelope.type);
+}
+
+/** Whether the event can give a trade update: it changes orders, or refuses a new one. */
+export function concernsOrders(event: AccountBookEvent): boolean {
+  return ORDER_CHANGING_EVENTS.has(event.type) || event.type === 'OrderRejected';
+}
+
+/** The orders an event names: its order and, for a replace, the replacement. */
+export function orderIdsOf(event: AccountBookEvent): readonly string[] {
+  const fields = event as { orderId?: unknown; replacementOrderId?: unknown };
+  return [fields.orderId, fields.replacementOrderId].filter((id): id is string => typeof id === 'string' && id.length > 0);
+}
