@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { BROKER_ADAPTERS, BrokerAdapter } from '@trading/broker-sdk';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { Clock, IdGenerator } from '@trading/domain';
@@ -13,6 +13,7 @@ import {
   TopicCatalogue,
   TopicProvisioningService,
 } from '@trading/messaging';
+import { ReadinessProbes, TradingMetrics } from '@trading/observability';
 import { Kafka, Producer } from 'kafkajs';
 import { ExecutionSettings } from './execution.settings';
 import { EXECUTION_SETTINGS } from './execution.tokens';
@@ -35,6 +36,8 @@ export class ExecutionService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(BROKER_ADAPTERS) adapters: ReadonlyMap<string, BrokerAdapter>,
     @Inject(EXECUTION_SETTINGS) settings: ExecutionSettings,
     private readonly topics: TopicProvisioningService,
+    @Optional() metrics?: TradingMetrics,
+    @Optional() probes?: ReadinessProbes,
   ) {
     this.engine = new ExecutionEngine({
       kafka,
@@ -51,7 +54,10 @@ export class ExecutionService implements OnApplicationBootstrap, OnApplicationSh
         deadLetters: catalogue.name('deadLetters'),
       },
       groupId: `${config.KAFKA_TOPIC_PREFIX}execution`,
+      metrics,
     });
+    // journal state rebuilt and reconciled with the brokers for every owned partition
+    probes?.register('execution-partitions', () => this.engine.isReady());
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -7,6 +7,8 @@ import {
 } from '@trading/domain';
 import { GlobalTradingStateSet, SetGlobalTradingStatePayload, SYSTEM_ACCOUNT } from '@trading/contracts';
 import { EnvelopeFactory, EventEnvelope, PartitionProgram, ProgramStep } from '@trading/messaging';
+import { ATTR, inSpan, TradingMetrics } from '@trading/observability';
+import { decisionOutcome } from './decision-outcome';
 import { toAccountBookCommand } from './command-translation';
 import { accountStreamId, emptyOmsPartitionState, OmsPartitionState } from './oms-partition.state';
 import { ReferencePriceSource } from './reference-price.port';
@@ -24,6 +26,7 @@ export class AccountBookProgram implements PartitionProgram<OmsPartitionState> {
     private readonly envelopes: EnvelopeFactory,
     private readonly clock: Clock,
     private readonly prices: ReferencePriceSource,
+    private readonly metrics?: TradingMetrics,
   ) {}
 
   initialState(): OmsPartitionState {
@@ -41,6 +44,23 @@ export class AccountBookProgram implements PartitionProgram<OmsPartitionState> {
   }
 
   process(state: OmsPartitionState, input: EventEnvelope): ProgramStep<OmsPartitionState> {
+    const attributes = { [ATTR.correlationId]: input.correlationId, [ATTR.accountId]: input.accountId, [ATTR.messageType]: input.type };
+    return inSpan(`oms.decide ${input.type}`, { attributes }, (span) => {
+      const step = this.decide(state, input);
+      const decision = decisionOutcome(step.outputs);
+      if (decision) span.setAttributes({ [ATTR.outcome]: decision.outcome, [ATTR.rule]: decision.rule });
+      return step;
+    });
+  }
+
+  /** Counts the decisions once they are durable (a retried batch must not count twice). */
+  afterCommit(_partition: number, outputs: readonly EventEnvelope[]): void {
+    if (!this.metrics) return;
+    const decision = decisionOutcome(outputs);
+    if (decision) this.metrics.orderDecisions.inc({ outcome: decision.outcome, rule: decision.rule });
+  }
+
+  private decide(state: OmsPartitionState, input: EventEnvelope): ProgramStep<OmsPartitionState> {
     const at = this.clock.now().toISOString();
     if (input.type === 'SetGlobalTradingState') return this.setGlobalTradingState(state, input, at);
 

@@ -5,3 +5,4 @@ export * from './oms.module';
 export * from './oms.service';
 export * from './quote-reference-prices';
 export * from './reference-price.port';
+export * from './decision-outcome';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { accountBookDecider, Clock, IdGenerator } from '@trading/domain';
@@ -15,6 +15,7 @@ import {
   TopicCatalogue,
   TopicProvisioningService,
 } from '@trading/messaging';
+import { ReadinessProbes, TradingMetrics } from '@trading/observability';
 import { Kafka } from 'kafkajs';
 import { AccountBookProgram } from './account-book.program';
 import { OmsPartitionState } from './oms-partition.state';
@@ -36,15 +37,26 @@ export class OmsService implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(APP_CONFIG) config: AppConfig,
     deadLetters: DeadLetterPublisher,
     private readonly topics: TopicProvisioningService,
+    @Optional() metrics?: TradingMetrics,
+    @Optional() probes?: ReadinessProbes,
   ) {
     registry.register(...TRADING_MESSAGES);
-    const program = new AccountBookProgram(accountBookDecider, new EnvelopeFactory(ids, clock), clock, prices);
-    this.processor = new ExactlyOnceProcessor(kafka, registry, deadLetters, program, {
-      groupId: `${config.KAFKA_TOPIC_PREFIX}oms`,
-      inputTopics: [catalogue.name('commands'), catalogue.name('executions')],
-      outputTopic: catalogue.name('orderEvents'),
-      transactionalIdPrefix: `${config.KAFKA_TOPIC_PREFIX}oms`,
-    });
+    const program = new AccountBookProgram(accountBookDecider, new EnvelopeFactory(ids, clock), clock, prices, metrics);
+    this.processor = new ExactlyOnceProcessor(
+      kafka,
+      registry,
+      deadLetters,
+      program,
+      {
+        groupId: `${config.KAFKA_TOPIC_PREFIX}oms`,
+        inputTopics: [catalogue.name('commands'), catalogue.name('executions')],
+        outputTopic: catalogue.name('orderEvents'),
+        transactionalIdPrefix: `${config.KAFKA_TOPIC_PREFIX}oms`,
+      },
+      metrics,
+    );
+    // deciding needs the state of every owned partition folded from the log first
+    probes?.register('oms-partition-state', () => this.processor.isReady());
   }
 
   async onApplicationBootstrap(): Promise<void> {

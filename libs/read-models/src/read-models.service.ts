@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { Clock } from '@trading/domain';
@@ -14,6 +14,7 @@ import {
   TopicCatalogue,
   TopicProvisioningService,
 } from '@trading/messaging';
+import { ReadinessProbes, TradingMetrics } from '@trading/observability';
 import { DYNAMODB, ensureDynamoTable, positionsTableDefinition } from '@trading/persistence';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -38,15 +39,24 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
     dataSource: DataSource,
     deadLetters: DeadLetterPublisher,
     private readonly topics: TopicProvisioningService,
+    @Optional() metrics?: TradingMetrics,
+    @Optional() probes?: ReadinessProbes,
   ) {
     registry.register(...TRADING_MESSAGES);
     const topic = catalogue.name('orderEvents');
     const groupId = (name: string) => `${config.KAFKA_TOPIC_PREFIX}projector-${name}`;
-    const stores = [
-      new OrdersStore(dataSource, clock),
-      new PositionsStore(dynamodb, positionsTableDefinition(config.DYNAMODB_TABLE_PREFIX).TableName, clock),
-    ];
-    this.projectors = stores.map((store) => new Projector(kafka, registry, deadLetters, producer, store, { groupId: groupId(store.name), topic }));
+    const positionsTable = positionsTableDefinition(config.DYNAMODB_TABLE_PREFIX).TableName;
+    const stores = [new OrdersStore(dataSource, clock), new PositionsStore(dynamodb, positionsTable, clock)];
+    this.projectors = stores.map(
+      (store) => new Projector(kafka, registry, deadLetters, producer, store, { groupId: groupId(store.name), topic }, metrics),
+    );
+    // the stores the projectors write must answer
+    probes?.register('postgres', async () => {
+      await dataSource.query('SELECT 1');
+    });
+    probes?.register('dynamodb-positions', async () => {
+      await dynamodb.send(new DescribeTableCommand({ TableName: positionsTable }));
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,7 +1,7 @@
 import { BrokerAdapter, BrokerUnavailableError, BrokerUnsupportedError } from '@trading/broker-sdk';
 import { Clock } from '@trading/domain';
 import { BrokerCallOutcome } from './broker-call.outcome';
-import { CircuitBreaker } from './circuit-breaker';
+import { CircuitBreaker, CircuitState } from './circuit-breaker';
 import { TokenBucket } from './token-bucket';
 
 export interface BrokerResilienceOptions {
@@ -47,6 +47,10 @@ export class ResilientBroker {
 
   isOpen(): boolean {
     return this.breaker.state(this.nowMs()) === 'open';
+  }
+
+  circuitState(): CircuitState {
+    return this.breaker.state(this.nowMs());
   }
 
   async call<T>(request: (adapter: BrokerAdapter) => Promise<T>): Promise<BrokerCallOutcome<T>> {

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { BrokerAdapter } from '@trading/broker-sdk';
 import { Clock } from '@trading/domain';
+import { ATTR, inSpan } from '@trading/observability';
 import { BrokerIntent, BrokerOutcome, INTENT_ACTION } from '../journal/execution-journal.entries';
 import { refusalReport } from '../reports/execution-report.mapper';
 import { BrokerCallOutcome } from '../resilience/broker-call.outcome';
@@ -55,7 +57,11 @@ export class BrokerDispatcher {
     try {
       const broker = this.brokers.get(intent.broker);
       if (!broker) return await this.record(partition, intent, { kind: 'refused', code: 'BROKER.UNAVAILABLE', reason: `no adapter named ${intent.broker}` });
-      const reached = await broker.call((adapter) => reachedBroker(adapter, intent));
+      const reached = await inSpan(`broker lookup`, { kind: SpanKind.CLIENT, attributes: spanAttributes(intent) }, async (span) => {
+        const outcome = await broker.call((adapter) => reachedBroker(adapter, intent));
+        span.setAttribute(ATTR.outcome, outcome.kind);
+        return outcome;
+      });
       if (reached.kind !== 'done') {
         this.logger.warn(`lookup of ${intent.orderId} at ${intent.broker} failed (${reached.code}); trying again later`);
         this.retryLater(partition, intent);
@@ -92,10 +98,16 @@ export class BrokerDispatcher {
     if (!this.isOwned(partition)) return;
     const broker = this.brokers.get(intent.broker);
     this.attempted.set(intent.intentId, partition);
-    const outcome: BrokerCallOutcome<void> = broker
-      ? await broker.call((adapter) => request(adapter, intent))
-      : { kind: 'refused', code: 'BROKER.UNAVAILABLE', reason: `no adapter named ${intent.broker}` };
-    await this.record(partition, intent, outcome);
+    const action = INTENT_ACTION[intent.type];
+    // the span stays active while the outcome is journaled and a refusal reported: they join the order's trace
+    await inSpan(`broker ${action}`, { kind: SpanKind.CLIENT, attributes: spanAttributes(intent) }, async (span) => {
+      const outcome: BrokerCallOutcome<void> = broker
+        ? await broker.call((adapter) => request(adapter, intent))
+        : { kind: 'refused', code: 'BROKER.UNAVAILABLE', reason: `no adapter named ${intent.broker}` };
+      span.setAttribute(ATTR.outcome, outcome.kind);
+      if (outcome.kind !== 'done') span.setStatus({ code: SpanStatusCode.ERROR, message: `${outcome.code}: ${outcome.reason}` });
+      await this.record(partition, intent, outcome);
+    });
   }
 
   private async record(partition: number, intent: BrokerIntent, outcome: BrokerCallOutcome<void>): Promise<void> {
@@ -131,6 +143,15 @@ export class BrokerDispatcher {
     timer.unref();
     this.timers.add(timer);
   }
+}
+
+function spanAttributes(intent: BrokerIntent): Record<string, string> {
+  return {
+    [ATTR.broker]: intent.broker,
+    [ATTR.orderId]: intent.orderId,
+    [ATTR.accountId]: intent.accountId,
+    [ATTR.correlationId]: intent.correlationId,
+  };
 }
 
 function request(adapter: BrokerAdapter, intent: BrokerIntent): Promise<void> {

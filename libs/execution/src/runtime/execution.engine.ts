@@ -3,16 +3,19 @@ import { BrokerAdapter, Unsubscribe } from '@trading/broker-sdk';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { Clock, IdGenerator } from '@trading/domain';
 import { DeadLetterPublisher, EnvelopeFactory, ExactlyOnceProcessor, MessageRegistry } from '@trading/messaging';
+import { CircuitStateLabel, TradingMetrics } from '@trading/observability';
 import { Kafka, Producer } from 'kafkajs';
 import { ExecutionSettings } from '../execution.settings';
 import { EXECUTION_JOURNAL_MESSAGES } from '../journal/execution-journal.messages';
 import { ExecutionJournalState } from '../journal/execution-journal.state';
+import { CircuitState } from '../resilience/circuit-breaker';
 import { ResilientBroker } from '../resilience/resilient-broker';
 import { BrokerRouter } from '../routing/broker-router';
 import { BrokerDispatcher } from './broker-dispatcher';
 import { ExecutionProgram } from './execution.program';
 import { ExecutionRuntime } from './execution.runtime';
 import { JournalWriter } from './journal.writer';
+import { OrderTelemetry } from './order-telemetry';
 import { Reconciler } from './reconciler';
 import { ReportPublisher } from './report.publisher';
 
@@ -35,7 +38,11 @@ export interface ExecutionEngineDeps {
   readonly topics: ExecutionTopics;
   /** Consumer group and transactional id prefix (`<prefix>execution`). */
   readonly groupId: string;
+  /** Lag, dead letters, fills, submit-to-fill and breaker states; none when absent. */
+  readonly metrics?: TradingMetrics;
 }
+
+const CIRCUIT_LABEL: Readonly<Record<CircuitState, CircuitStateLabel>> = { closed: 'closed', open: 'open', 'half-open': 'half_open' };
 
 /**
  * The execution service without Nest: the journal program run by the exactly-once processor over
@@ -47,31 +54,44 @@ export class ExecutionEngine {
   private readonly runtime: ExecutionRuntime;
   private readonly dispatcher: BrokerDispatcher;
   private readonly subscriptions: Unsubscribe[] = [];
+  private readonly brokers: ReadonlyMap<string, ResilientBroker>;
 
   constructor(private readonly deps: ExecutionEngineDeps) {
-    const { kafka, registry, producer, clock, ids, adapters, settings, topics } = deps;
+    const { kafka, registry, producer, clock, ids, adapters, settings, topics, metrics } = deps;
     for (const definition of [...TRADING_MESSAGES, ...EXECUTION_JOURNAL_MESSAGES]) {
       if (!registry.has(definition.type)) registry.register(definition);
     }
     const envelopes = new EnvelopeFactory(ids, clock);
     const brokers = new Map(adapters.map((adapter) => [adapter.name, new ResilientBroker(adapter, settings.resilience, clock)]));
+    this.brokers = brokers;
     const router = new BrokerRouter(settings.routes, [...brokers.keys()]);
     const reports = new ReportPublisher(producer, registry, envelopes, topics.executions);
     const journal = new JournalWriter(producer, registry, envelopes, topics.journal);
     this.dispatcher = new BrokerDispatcher(brokers, journal, reports, clock, (p) => this.processor.ownedPartitions().includes(p), {
       resolveRetryMs: settings.resolveRetryMs,
     });
-    this.runtime = new ExecutionRuntime(this.dispatcher, new Reconciler(brokers, reports, settings), reports);
+    this.runtime = new ExecutionRuntime(
+      this.dispatcher,
+      new Reconciler(brokers, reports, settings),
+      reports,
+      new OrderTelemetry(metrics),
+      () => clock.now().getTime(),
+    );
     this.processor = new ExactlyOnceProcessor(
       kafka,
       registry,
-      new DeadLetterPublisher(topics.deadLetters, clock),
+      new DeadLetterPublisher(topics.deadLetters, clock, metrics),
       new ExecutionProgram(envelopes, clock, router, this.runtime),
       { groupId: deps.groupId, inputTopics: [topics.orderEvents], outputTopic: topics.journal, transactionalIdPrefix: deps.groupId },
+      metrics,
     );
   }
 
   async start(): Promise<void> {
+    for (const [name, broker] of this.brokers) {
+      const unwatch = this.deps.metrics?.watchCircuit(name, () => CIRCUIT_LABEL[broker.circuitState()]);
+      if (unwatch) this.subscriptions.push(unwatch);
+    }
     for (const adapter of this.deps.adapters) {
       this.subscriptions.push(
         adapter.onReport((report) => {
@@ -96,6 +116,14 @@ export class ExecutionEngine {
 
   ownedPartitions(): readonly number[] {
     return this.processor.ownedPartitions();
+  }
+
+  /**
+   * Joined, and every assigned partition's journal state rebuilt (readiness). Not reconciliation:
+   * a broker that is down keeps it pending, and must not take every replica out of rotation.
+   */
+  isReady(): boolean {
+    return this.processor.isReady();
   }
 
   /** True once every owned partition has been reconciled with the brokers. */

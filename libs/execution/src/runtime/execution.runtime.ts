@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
 import { BrokerExecutionReport } from '@trading/broker-sdk';
-import { isTerminal } from '@trading/domain';
+import { dec, isTerminal } from '@trading/domain';
 import { ExecutionJournalEntry, isIntent } from '../journal/execution-journal.entries';
 import { ExecutionJournalState } from '../journal/execution-journal.state';
 import { toExecutionReport } from '../reports/execution-report.mapper';
 import { BrokerDispatcher } from './broker-dispatcher';
 import { ExecutionEffects } from './execution.program';
 import { KnownOrders } from './known-orders';
+import { OrderTelemetry } from './order-telemetry';
 import { Reconciler } from './reconciler';
 import { ReportPublisher } from './report.publisher';
 
@@ -26,6 +28,8 @@ export class ExecutionRuntime implements ExecutionEffects {
     private readonly dispatcher: BrokerDispatcher,
     private readonly reconciler: Reconciler,
     private readonly reports: ReportPublisher,
+    private readonly telemetry: OrderTelemetry = new OrderTelemetry(undefined),
+    private readonly nowMs: () => number = Date.now,
   ) {}
 
   async committed(partition: number, entries: readonly ExecutionJournalEntry[]): Promise<void> {
@@ -37,6 +41,8 @@ export class ExecutionRuntime implements ExecutionEffects {
         if (entry.type === 'BrokerReplaceIntended') {
           this.known.remember({ orderId: entry.request.replacement.clientOrderId, accountId, broker, correlationId, partition });
         }
+        const sent = entry.type === 'BrokerSubmitIntended' ? entry.order : entry.type === 'BrokerReplaceIntended' ? entry.request.replacement : null;
+        if (sent) this.telemetry.watch(sent.clientOrderId, { broker, side: sent.side, intendedAtMs: Date.parse(entry.at), traceContext: context.active() });
         await this.dispatcher.perform(partition, entry);
       } else if (entry.type === 'OmsOrderStatusObserved' && isTerminal(entry.status)) {
         this.known.forget(entry.orderId);
@@ -64,6 +70,10 @@ export class ExecutionRuntime implements ExecutionEffects {
     this.reconciled.add(partition);
     try {
       this.known.rememberAll(partition, state.orders.values());
+      for (const order of state.orders.values()) {
+        const filled = dec(order.filledQty).gt(0);
+        this.telemetry.watch(order.orderId, { broker: order.broker, side: order.side, intendedAtMs: Date.parse(order.intendedAt), traceContext: undefined, filled });
+      }
       for (const { intent } of state.inFlight.values()) await this.dispatcher.resolve(partition, intent);
       await this.reconciler.reconcile([...state.orders.values()]);
     } catch (error) {
@@ -92,6 +102,7 @@ export class ExecutionRuntime implements ExecutionEffects {
       this.logger.warn(`report ${report.kind} from ${broker} for unknown order ${report.clientOrderId} dropped`);
       return;
     }
-    await this.reports.publish(order.accountId, order.correlationId, toExecutionReport(report));
+    const traceContext = this.telemetry.reported(broker, report, this.nowMs());
+    await this.reports.publish(order.accountId, order.correlationId, toExecutionReport(report), traceContext ?? context.active());
   }
 }

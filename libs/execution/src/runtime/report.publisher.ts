@@ -1,3 +1,4 @@
+import { Context, context } from '@opentelemetry/api';
 import { EnvelopeFactory, MessageRegistry, encodeEnvelope } from '@trading/messaging';
 import { Producer } from 'kafkajs';
 import { ExecutionReportBody } from '../reports/execution-report.mapper';
@@ -20,7 +21,8 @@ export class ReportPublisher {
     private readonly topic: string,
   ) {}
 
-  publish(accountId: string, correlationId: string, report: ExecutionReportBody): Promise<void> {
+  /** `traceContext`: the trace the report continues (default: the active one). */
+  publish(accountId: string, correlationId: string, report: ExecutionReportBody, traceContext: Context = context.active()): Promise<void> {
     const envelope = this.envelopes.create({
       type: 'ExecutionReported',
       schemaVersion: EXECUTION_REPORTED_VERSION,
@@ -31,9 +33,8 @@ export class ReportPublisher {
       payload: { report },
     });
     this.registry.assertPublishable(envelope);
-    const sent = this.queue.then(() =>
-      this.producer.send({ topic: this.topic, acks: -1, messages: [encodeEnvelope(envelope)] }),
-    );
+    const message = encodeEnvelope(envelope, { traceContext });
+    const sent = this.queue.then(() => this.producer.send({ topic: this.topic, acks: -1, messages: [message] }));
     this.queue = sent.catch(() => undefined);
     return sent.then(() => undefined);
   }

@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { Context, context } from '@opentelemetry/api';
+import { ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
 import { Admin, Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { DeadLetterPublisher } from '../kafka/dead-letter.publisher';
@@ -29,6 +31,12 @@ export interface ExactlyOnceProcessorOptions {
  */
 const TRANSACTION_RETRY = { initialRetryTime: 2, maxRetryTime: 1000, retries: 14 } as const;
 
+/** The outputs of one input, and the context of its consumer span (their parent). */
+interface TracedOutputs {
+  readonly traceContext: Context;
+  readonly outputs: EventEnvelope[];
+}
+
 interface PartitionOwner<State> {
   readonly producer: Producer;
   state: State;
@@ -51,6 +59,8 @@ export class ExactlyOnceProcessor<State> {
   private admin: Admin | undefined;
   private readonly owners = new Map<number, PartitionOwner<State>>();
   private assigned = new Set<number>();
+  private joined = false;
+  private lag: ConsumerLagMonitor | undefined;
   /** Tail of the work queued per partition number: its inputs share one state and one producer. */
   private readonly lanes = new Map<number, Promise<void>>();
 
@@ -60,6 +70,7 @@ export class ExactlyOnceProcessor<State> {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly program: PartitionProgram<State>,
     private readonly options: ExactlyOnceProcessorOptions,
+    private readonly metrics?: TradingMetrics,
   ) {
     this.logger = new Logger(`ExactlyOnceProcessor:${options.groupId}`);
   }
@@ -67,6 +78,11 @@ export class ExactlyOnceProcessor<State> {
   /** Partition numbers this instance owns right now (after the last rebalance). */
   ownedPartitions(): readonly number[] {
     return [...this.assigned].sort((a, b) => a - b);
+  }
+
+  /** Joined the group, and the state of every partition it was assigned is rebuilt (readiness). */
+  isReady(): boolean {
+    return this.joined && [...this.assigned].every((partition) => this.owners.has(partition));
   }
 
   async start(): Promise<void> {
@@ -91,9 +107,20 @@ export class ExactlyOnceProcessor<State> {
       partitionsConsumedConcurrently: this.options.concurrency ?? 16,
       eachBatch: (payload) => this.inLane(payload.batch.partition, () => this.processBatch(payload)),
     });
+    if (this.metrics) {
+      const topics = this.options.inputTopics;
+      this.lag = new ConsumerLagMonitor(this.admin, this.metrics.consumerLag, {
+        groupId: this.options.groupId,
+        topics,
+        owned: () => new Map(topics.map((topic) => [topic, this.ownedPartitions()])),
+      });
+      this.lag.start();
+    }
   }
 
   async stop(): Promise<void> {
+    await this.lag?.stop();
+    this.lag = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
     for (const partition of [...this.owners.keys()]) await this.release(partition);
@@ -103,6 +130,7 @@ export class ExactlyOnceProcessor<State> {
 
   private async onAssignment(numbers: Set<number>): Promise<void> {
     this.assigned = numbers;
+    this.joined = true;
     for (const partition of [...this.owners.keys()]) {
       if (!numbers.has(partition)) await this.inLane(partition, () => this.release(partition));
     }
@@ -142,7 +170,7 @@ export class ExactlyOnceProcessor<State> {
     const transaction = await owner.producer.transaction();
     let state = owner.state;
     let lastOffset: string | undefined;
-    const envelopes: EventEnvelope[] = [];
+    const traced: TracedOutputs[] = [];
     try {
       const outputs: Message[] = [];
       for (const message of batch.messages) {
@@ -157,9 +185,25 @@ export class ExactlyOnceProcessor<State> {
           );
           continue;
         }
+        const input = decoded.envelope;
+        const record = {
+          topic: batch.topic,
+          partition,
+          offset: message.offset,
+          consumerGroup: this.options.groupId,
+          messageId: input.eventId,
+          messageType: input.type,
+          correlationId: input.correlationId,
+          accountId: input.accountId,
+        };
         let step: ProgramStep<State>;
+        let traceContext: Context;
         try {
-          step = this.program.process(state, decoded.envelope, { topic: batch.topic, partition, offset: message.offset });
+          // the consumer span is active while the program decides: its spans and the outputs' headers descend from it
+          [step, traceContext] = inConsumerSpan(extractTraceContext(message.headers), record, (spanContext) => [
+            this.program.process(state, input, { topic: batch.topic, partition, offset: message.offset }),
+            spanContext,
+          ]);
         } catch (error) {
           // one poisonous input must not stop every account of the partition: park it, go on
           this.logger.error(`${batch.topic}[${partition}]@${message.offset} failed: ${String(error)}`);
@@ -171,12 +215,11 @@ export class ExactlyOnceProcessor<State> {
           continue;
         }
         state = step.state;
-        const traceContext = extractTraceContext(message.headers);
         for (const output of step.outputs) {
           this.registry.assertPublishable(output);
-          envelopes.push(output);
           outputs.push({ ...encodeEnvelope(output, { traceContext }), partition });
         }
+        if (step.outputs.length > 0) traced.push({ traceContext, outputs: [...step.outputs] });
       }
       if (lastOffset === undefined) {
         await transaction.abort();
@@ -196,7 +239,7 @@ export class ExactlyOnceProcessor<State> {
     }
     owner.state = state;
     payload.resolveOffset(lastOffset);
-    await this.afterCommit(partition, envelopes, state);
+    await this.afterCommit(partition, traced, state);
     await payload.heartbeat();
   }
 
@@ -233,10 +276,17 @@ export class ExactlyOnceProcessor<State> {
     }
   }
 
-  private async afterCommit(partition: number, outputs: readonly EventEnvelope[], state: State): Promise<void> {
-    if (!this.program.afterCommit || outputs.length === 0) return;
+  /**
+   * Once per input that had outputs, in input order, inside that input's span context (so the side
+   * effects, broker calls above all, join its trace). The first failure stops the rest, as before.
+   */
+  private async afterCommit(partition: number, traced: readonly TracedOutputs[], state: State): Promise<void> {
+    const afterCommit = this.program.afterCommit?.bind(this.program);
+    if (!afterCommit || traced.length === 0) return;
     try {
-      await this.program.afterCommit(partition, outputs, state);
+      for (const { traceContext, outputs } of traced) {
+        await context.with(traceContext, () => afterCommit(partition, outputs, state));
+      }
     } catch (error) {
       this.logger.error(`after-commit work of partition ${partition} failed: ${String(error)}`);
     }

@@ -22,7 +22,8 @@ export interface PartitionProgram<State> {
   process(state: State, input: EventEnvelope, meta: ProgramInputMeta): ProgramStep<State>;
   /**
    * Side effects that must follow a decision only once it is durable (sending to a broker): called
-   * after the transaction holding `outputs` committed. Errors are logged, never undo the commit.
+   * after the transaction holding `outputs` committed, once per input that had outputs (in input
+   * order, inside that input's trace context). Errors are logged, never undo the commit.
    */
   afterCommit?(partition: number, outputs: readonly EventEnvelope[], state: State): Promise<void> | void;
   /** Called once this instance owns `partition` and its state is rebuilt (resume in-flight work). */

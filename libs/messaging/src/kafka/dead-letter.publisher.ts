@@ -1,4 +1,5 @@
 import { Clock } from '@trading/domain';
+import { TradingMetrics } from '@trading/observability';
 import { IHeaders, KafkaMessage, Producer, Transaction } from 'kafkajs';
 import { DecodeFailure } from '../registry/decode-failure';
 
@@ -28,6 +29,7 @@ export class DeadLetterPublisher {
   constructor(
     private readonly topic: string,
     private readonly clock: Clock,
+    private readonly metrics?: TradingMetrics,
   ) {}
 
   async publish(
@@ -49,5 +51,7 @@ export class DeadLetterPublisher {
       topic: this.topic,
       messages: [{ key: source.message.key, value: source.message.value, headers }],
     });
+    // counted when sent; inside a transaction that later aborts, the record is parked again on retry
+    this.metrics?.deadLetters.inc({ group: source.consumerGroup, topic: source.topic, code: failure.code });
   }
 }

@@ -1,5 +1,6 @@
-import { Context, context } from '@opentelemetry/api';
-import { Consumer, Kafka, Producer } from 'kafkajs';
+import { Context } from '@opentelemetry/api';
+import { ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
+import { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
@@ -9,7 +10,7 @@ export interface ConsumedMeta {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
-  /** The producer's trace, restored from the headers; also made active where an SDK manages context. */
+  /** The consumer span's context (a child of the producer's trace); also active where an SDK manages context. */
   readonly traceContext: Context;
 }
 
@@ -20,6 +21,8 @@ export interface EnvelopeConsumerOptions {
   readonly topics: readonly string[];
   readonly fromBeginning: boolean;
   readonly handler: EnvelopeHandler;
+  /** `trading_consumer_lag` of the group (dead letters are counted by the publisher). */
+  readonly metrics?: TradingMetrics;
 }
 
 /**
@@ -29,6 +32,9 @@ export interface EnvelopeConsumerOptions {
  */
 export class EnvelopeConsumer {
   private consumer: Consumer | undefined;
+  private admin: Admin | undefined;
+  private lag: ConsumerLagMonitor | undefined;
+  private assigned: Readonly<Record<string, readonly number[]>> = {};
 
   constructor(
     private readonly kafka: Kafka,
@@ -41,6 +47,9 @@ export class EnvelopeConsumer {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, readUncommitted: false });
     this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.assigned = payload.memberAssignment;
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
     await consumer.run({
@@ -54,14 +63,38 @@ export class EnvelopeConsumer {
           );
           return;
         }
-        const traceContext = extractTraceContext(message.headers);
-        const meta = { topic, partition, offset: message.offset, traceContext };
-        await context.with(traceContext, () => this.options.handler(decoded.envelope, meta));
+        const { envelope } = decoded;
+        const record = {
+          topic,
+          partition,
+          offset: message.offset,
+          consumerGroup: this.options.groupId,
+          messageId: envelope.eventId,
+          messageType: envelope.type,
+          correlationId: envelope.correlationId,
+          accountId: envelope.accountId,
+        };
+        await inConsumerSpan(extractTraceContext(message.headers), record, (traceContext) =>
+          this.options.handler(envelope, { topic, partition, offset: message.offset, traceContext }),
+        );
       },
     });
+    if (this.options.metrics) {
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+      this.lag = new ConsumerLagMonitor(this.admin, this.options.metrics.consumerLag, {
+        groupId: this.options.groupId,
+        topics: this.options.topics,
+        owned: () => new Map(Object.entries(this.assigned)),
+      });
+      this.lag.start();
+    }
   }
 
   async stop(): Promise<void> {
+    await this.lag?.stop();
+    await this.admin?.disconnect();
+    this.lag = this.admin = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }

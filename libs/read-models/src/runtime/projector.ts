@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { DeadLetterPublisher, DecodeFailure, MessageRegistry } from '@trading/messaging';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Link, SpanKind, trace } from '@opentelemetry/api';
+import { DeadLetterPublisher, DecodeFailure, extractTraceContext, MessageRegistry } from '@trading/messaging';
+import { ATTR, ConsumerLagMonitor, TradingMetrics, tradingTracer } from '@trading/observability';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { BackoffSettings, backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff';
 import { DeadLetterSink, ProjectionBatch, ProjectionRecord, ProjectionStore } from './projection-store.port';
 
@@ -20,9 +22,20 @@ export interface ProjectorOptions {
  * cannot be decoded or applied is parked on the dead-letter topic and the projector goes on; a
  * store that cannot be written pauses the partition and is retried with backoff until it can.
  */
+/** Where a partition's projection stands, for `trading_projection_lag_seconds`. */
+interface PartitionProgress {
+  readonly lastOccurredAtMs: number;
+  readonly caughtUp: boolean;
+}
+
 export class Projector {
   private readonly logger: Logger;
   private consumer: Consumer | undefined;
+  private admin: Admin | undefined;
+  private lag: ConsumerLagMonitor | undefined;
+  private unwatchLag: (() => void) | undefined;
+  private assigned: readonly number[] = [];
+  private readonly progress = new Map<number, PartitionProgress>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -31,6 +44,7 @@ export class Projector {
     private readonly deadLetterProducer: Producer,
     private readonly store: ProjectionStore,
     private readonly options: ProjectorOptions,
+    private readonly metrics?: TradingMetrics,
   ) {
     this.logger = new Logger(`Projector:${store.name}`);
   }
@@ -38,6 +52,10 @@ export class Projector {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, readUncommitted: false, maxWaitTimeInMs: 100 });
     this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.assigned = payload.memberAssignment[this.options.topic] ?? [];
+      for (const partition of this.progress.keys()) if (!this.assigned.includes(partition)) this.progress.delete(partition);
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
@@ -46,11 +64,33 @@ export class Projector {
       partitionsConsumedConcurrently: this.options.concurrency ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    if (this.metrics) await this.startMetrics(this.metrics);
   }
 
   async stop(): Promise<void> {
+    this.unwatchLag?.();
+    await this.lag?.stop();
+    await this.admin?.disconnect();
+    this.lag = this.unwatchLag = this.admin = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
+  }
+
+  private async startMetrics(metrics: TradingMetrics): Promise<void> {
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    const topic = this.options.topic;
+    this.lag = new ConsumerLagMonitor(this.admin, metrics.consumerLag, {
+      groupId: this.options.groupId,
+      topics: [topic],
+      owned: () => new Map([[topic, this.assigned]]),
+    });
+    this.lag.start();
+    this.unwatchLag = metrics.watchProjectionLag(this.store.name, () => {
+      const now = Date.now();
+      const lags = [...this.progress.values()].map((p) => (p.caughtUp ? 0 : Math.max(0, now - p.lastOccurredAtMs) / 1000));
+      return Math.max(0, ...lags);
+    });
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
@@ -69,11 +109,57 @@ export class Projector {
         if (decoded.ok) records.push({ envelope: decoded.envelope, message });
         else await this.park(batch.topic, batch.partition, message, decoded.failure);
       }
-      const applied = await this.applyWithRetry(payload, { topic: batch.topic, partition: batch.partition, records, nextOffset });
+      const startedAt = new Date();
+      const applied = await this.traced(records, () =>
+        this.applyWithRetry(payload, { topic: batch.topic, partition: batch.partition, records, nextOffset }),
+      );
       if (!applied) return;
+      this.traceApplied(records, batch.topic, batch.partition, startedAt);
+      const newest = records[records.length - 1];
+      if (newest) {
+        const caughtUp = BigInt(nextOffset) >= BigInt(batch.highWatermark);
+        this.progress.set(batch.partition, { lastOccurredAtMs: Date.parse(newest.envelope.occurredAt), caughtUp });
+      }
       payload.resolveOffset(last.offset);
       await payload.commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }] });
       await payload.heartbeat();
+    }
+  }
+
+  /** The store write of a batch, in one span linked to the traces of its events. */
+  private traced<T>(records: readonly ProjectionRecord[], apply: () => Promise<T>): Promise<T> {
+    if (records.length === 0) return apply();
+    const links: Link[] = records.slice(0, 32).flatMap((record) => {
+      const context = trace.getSpanContext(extractTraceContext(record.message.headers));
+      return context ? [{ context }] : [];
+    });
+    const span = tradingTracer().startSpan(`project ${this.store.name} batch`, { kind: SpanKind.INTERNAL, links, attributes: { [ATTR.projection]: this.store.name, 'trading.batch_size': records.length } });
+    return apply().finally(() => span.end());
+  }
+
+  /** One span per applied event, in that event's trace (a batch mixes many). */
+  private traceApplied(records: readonly ProjectionRecord[], topic: string, partition: number, startTime: Date): void {
+    for (const { envelope, message } of records) {
+      const span = tradingTracer().startSpan(
+        `project ${this.store.name}`,
+        {
+          kind: SpanKind.CONSUMER,
+          startTime,
+          attributes: {
+            [ATTR.messagingSystem]: 'kafka',
+            [ATTR.destination]: topic,
+            [ATTR.partition]: String(partition),
+            [ATTR.offset]: Number(message.offset),
+            [ATTR.consumerGroup]: this.options.groupId,
+            [ATTR.projection]: this.store.name,
+            [ATTR.messageType]: envelope.type,
+            [ATTR.correlationId]: envelope.correlationId,
+            [ATTR.accountId]: envelope.accountId,
+          },
+        },
+        extractTraceContext(message.headers),
+      );
+      span.end();
     }
   }
 
