@@ -19,6 +19,9 @@ import { OrderTelemetry } from './order-telemetry';
 import { Reconciler } from './reconciler';
 import { ReportPublisher } from './report.publisher';
 
+const RECONNECT_MIN_MS = 1000;
+const RECONNECT_MAX_MS = 10_000;
+
 export interface ExecutionTopics {
   readonly orderEvents: string;
   readonly executions: string;
@@ -54,6 +57,8 @@ export class ExecutionEngine {
   private readonly runtime: ExecutionRuntime;
   private readonly dispatcher: BrokerDispatcher;
   private readonly subscriptions: Unsubscribe[] = [];
+  private readonly reconnectTimers = new Set<NodeJS.Timeout>();
+  private stopped = false;
   private readonly brokers: ReadonlyMap<string, ResilientBroker>;
 
   constructor(private readonly deps: ExecutionEngineDeps) {
@@ -102,16 +107,47 @@ export class ExecutionEngine {
       );
       // a broker that is down now is refused by its breaker until it answers again
       await adapter.connect().catch((error: unknown) => this.logger.error(`${adapter.name} did not connect: ${String(error)}`));
+      this.supervise(adapter, RECONNECT_MIN_MS);
     }
     // taking a partition rebuilds its journal state and reconciles it with the brokers
     await this.processor.start();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.reconnectTimers) clearTimeout(timer);
+    this.reconnectTimers.clear();
     this.dispatcher.stop();
     await this.processor.stop();
     for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
     for (const adapter of this.deps.adapters) await adapter.disconnect().catch(() => undefined);
+  }
+
+  /**
+   * Keeps a broker session up: a session that failed to start or dropped is opened again, backing
+   * off up to RECONNECT_MAX_MS. Until then its calls are refused (never sent) and in-flight intents
+   * wait for a lookup.
+   */
+  private supervise(adapter: BrokerAdapter, delayMs: number): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.reconnectTimers.delete(timer);
+      if (this.stopped) return;
+      if (adapter.isConnected()) return this.supervise(adapter, RECONNECT_MIN_MS);
+      adapter.connect().then(
+        () => {
+          this.logger.log(`${adapter.name} connected again`);
+          this.supervise(adapter, RECONNECT_MIN_MS);
+        },
+        (error: unknown) => {
+          const next = Math.min(delayMs * 2, RECONNECT_MAX_MS);
+          this.logger.warn(`${adapter.name} did not connect, next try in ${next} ms: ${String(error)}`);
+          this.supervise(adapter, next);
+        },
+      );
+    }, delayMs);
+    timer.unref();
+    this.reconnectTimers.add(timer);
   }
 
   ownedPartitions(): readonly number[] {

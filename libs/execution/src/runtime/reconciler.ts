@@ -6,6 +6,15 @@ import { ExecutionReportBody, toExecutionReport } from '../reports/execution-rep
 import { ResilientBroker } from '../resilience/resilient-broker';
 import { ReportPublisher } from './report.publisher';
 
+/** The broker could not answer everything reconciliation asks: it runs again later. */
+export class ReconciliationIncompleteError extends Error {
+  readonly code = 'EXECUTION.RECONCILIATION_INCOMPLETE';
+  constructor(broker: string, reason: string) {
+    super(`reconciliation with ${broker} incomplete: ${reason}`);
+    this.name = 'ReconciliationIncompleteError';
+  }
+}
+
 export interface ReconcilerOptions {
   /** Fills are fetched from the oldest open order's intent time minus this (clock skew margin). */
   readonly fillsLookbackMs: number;
@@ -41,17 +50,18 @@ export class Reconciler {
 
   private async reconcileBroker(broker: ResilientBroker, tracked: readonly TrackedOrder[]): Promise<void> {
     const open = await broker.call((adapter) => adapter.openOrders());
-    if (open.kind !== 'done') {
-      this.logger.warn(`cannot reconcile with ${broker.name}: ${open.code} ${open.reason}`);
-      return;
-    }
+    if (open.kind !== 'done') throw new ReconciliationIncompleteError(broker.name, `${open.code} ${open.reason}`);
     const working = new Map(open.value.map((snapshot) => [snapshot.order.clientOrderId, snapshot]));
     const oldest = Math.min(...tracked.map((order) => Date.parse(order.intendedAt)));
     const since = new Date(oldest - this.options.fillsLookbackMs).toISOString();
     let fills: readonly BrokerFill[] | undefined;
+    let incomplete = false;
     for (const order of tracked) {
       const snapshot = working.get(order.orderId) ?? (await this.lookup(broker, order.orderId));
-      if (snapshot === undefined) continue; // the lookup failed: next reconciliation
+      if (snapshot === undefined) {
+        incomplete = true; // the lookup failed: the next reconciliation asks again
+        continue;
+      }
       if (snapshot === null) {
         // acknowledged once, unknown now (a venue that lost its state): end it rather than leave it
         // working forever in the OMS; a pending_new one is the in-flight resolution's business
@@ -67,16 +77,14 @@ export class Reconciler {
       }
       if (dec(snapshot.filledQty).gt(order.filledQty) && fills === undefined) {
         const fetched = await broker.call((adapter) => adapter.fills(since));
-        if (fetched.kind !== 'done') {
-          this.logger.warn(`cannot fetch fills from ${broker.name}: ${fetched.code} ${fetched.reason}`);
-          return;
-        }
+        if (fetched.kind !== 'done') throw new ReconciliationIncompleteError(broker.name, `fills: ${fetched.code} ${fetched.reason}`);
         fills = fetched.value;
       }
       for (const report of reportsFor(order, snapshot, fills ?? [])) {
         await this.reports.publish(order.accountId, order.correlationId, report);
       }
     }
+    if (incomplete) throw new ReconciliationIncompleteError(broker.name, 'some orders could not be looked up');
   }
 
   /** The broker's snapshot, null if it does not know the order, undefined if it could not say. */

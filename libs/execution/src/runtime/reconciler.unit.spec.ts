@@ -4,7 +4,7 @@ import { TrackedOrder } from '../journal/execution-journal.state';
 import { ExecutionReportBody } from '../reports/execution-report.mapper';
 import { ResilientBroker } from '../resilience/resilient-broker';
 import { StubBrokerAdapter } from '../testing/stub-broker.adapter';
-import { Reconciler } from './reconciler';
+import { Reconciler, ReconciliationIncompleteError } from './reconciler';
 import { ReportPublisher } from './report.publisher';
 
 const clock: Clock = { now: () => new Date('2024-05-01T14:00:00.000Z') };
@@ -51,10 +51,18 @@ describe('Reconciler', () => {
     expect(published).toEqual([]);
   });
 
-  it('given the broker lists its open orders but cannot look one up, then nothing is reported and nothing is ended', async () => {
+  it('given the broker lists its open orders but cannot look one up, then nothing is ended and reconciliation says it is incomplete', async () => {
     stub.lookup = () => Promise.reject(new BrokerUnavailableError('stub', 'lookup service down'));
 
-    await reconciler.reconcile([tracked('o-working', 'new')]);
+    await expect(reconciler.reconcile([tracked('o-working', 'new')])).rejects.toThrow(ReconciliationIncompleteError);
+
+    expect(published).toEqual([]);
+  });
+
+  it('given the broker cannot list its open orders, then reconciliation says it is incomplete (and runs again later)', async () => {
+    stub.openOrders = () => Promise.reject(new BrokerUnavailableError('stub', 'session down'));
+
+    await expect(reconciler.reconcile([tracked('o-working', 'new')])).rejects.toMatchObject({ code: 'EXECUTION.RECONCILIATION_INCOMPLETE' });
 
     expect(published).toEqual([]);
   });
