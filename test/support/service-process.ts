@@ -14,7 +14,8 @@ export interface RunningService {
 export function startService(entry: string, env: Record<string, string>): RunningService {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', `${entry}.js`)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    // services without HTTP serve /metrics on METRICS_PORT: an ephemeral one, so several can run here
+    env: { ...process.env, METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadAppConfig } from '@trading/config';
-import { closeOnSignal, exitOnStartupFailure, logLevelsUpTo } from '@trading/platform';
+import { bootstrapObservability, withObservability } from '@trading/observability';
+import { closeOnSignal, exitOnStartupFailure } from '@trading/platform';
 import { ExecutionAppModule } from './execution-app.module';
 
 /** The execution service alone (no HTTP): order events in, broker calls and execution reports out. */
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
-  const app = await NestFactory.createApplicationContext(ExecutionAppModule.forRoot(config), {
+  const observability = bootstrapObservability('execution', 'standalone');
+  const app = await NestFactory.createApplicationContext(withObservability(ExecutionAppModule.forRoot(config), observability), {
     abortOnError: false,
-    logger: logLevelsUpTo(config.LOG_LEVEL),
+    logger: observability.logger,
   });
   closeOnSignal(app);
   Logger.log('execution service started', 'Bootstrap');

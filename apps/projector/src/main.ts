@@ -2,13 +2,18 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadAppConfig } from '@trading/config';
-import { closeOnSignal, exitOnStartupFailure, logLevelsUpTo } from '@trading/platform';
+import { bootstrapObservability, withObservability } from '@trading/observability';
+import { closeOnSignal, exitOnStartupFailure } from '@trading/platform';
 import { ProjectorAppModule } from './projector-app.module';
 
 /** The orders and positions projectors alone (no HTTP): scale by running more, up to the partition count. */
 async function bootstrap(): Promise<void> {
-  const { LOG_LEVEL } = loadAppConfig(process.env);
-  const app = await NestFactory.createApplicationContext(ProjectorAppModule, { abortOnError: false, logger: logLevelsUpTo(LOG_LEVEL) });
+  loadAppConfig(process.env);
+  const observability = bootstrapObservability('projector', 'standalone');
+  const app = await NestFactory.createApplicationContext(withObservability(ProjectorAppModule, observability), {
+    abortOnError: false,
+    logger: observability.logger,
+  });
   closeOnSignal(app);
   Logger.log('projector started', 'Bootstrap');
 }

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { Clock } from '@trading/domain';
+import { TradingMetrics } from '@trading/observability';
 import { Kafka, Producer } from 'kafkajs';
 import { DeadLetterPublisher } from './kafka/dead-letter.publisher';
 import { createKafkaClient } from './kafka/kafka-client.factory';
@@ -58,9 +59,9 @@ import { TopicCatalogue } from './topics/topic-catalogue';
     },
     {
       provide: DeadLetterPublisher,
-      inject: [TOPIC_CATALOGUE, CLOCK],
-      useFactory: (catalogue: TopicCatalogue, clock: Clock) =>
-        new DeadLetterPublisher(catalogue.name('deadLetters'), clock),
+      inject: [TOPIC_CATALOGUE, CLOCK, { token: TradingMetrics, optional: true }],
+      useFactory: (catalogue: TopicCatalogue, clock: Clock, metrics?: TradingMetrics) =>
+        new DeadLetterPublisher(catalogue.name('deadLetters'), clock, metrics),
     },
     TopicProvisioningService,
   ],

@@ -12,3 +12,4 @@ export * from './observability.settings';
 export * from './tracing/start-tracing';
 export * from './tracing/trace-attributes';
 export * from './tracing/traced-work';
+export * from './observability.bootstrap';

@@ -1,3 +1,4 @@
+import { TradingMetrics } from '@trading/observability';
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
@@ -33,14 +34,19 @@ export interface TradeUpdatesModuleOptions extends Partial<TradeUpdatesSettings>
 
 @Injectable()
 class TradeUpdatesLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private unwatch: (() => void) | undefined;
+
   constructor(
     private readonly topics: TopicProvisioningService,
     @Optional() private readonly hub?: TradeUpdatesHub,
     @Optional() private readonly notifier?: TradeUpdatesNotifier,
+    @Optional() private readonly metrics?: TradingMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.hub?.start();
+    const hub = this.hub;
+    if (hub) this.unwatch = this.metrics?.watchSseConnections(() => hub.connections);
     if (this.notifier) {
       await this.topics.ensureProvisioned();
       await this.notifier.start();
@@ -49,6 +55,7 @@ class TradeUpdatesLifecycle implements OnApplicationBootstrap, OnModuleDestroy, 
 
   /** Before the HTTP server closes: it waits for open connections, and streams never end alone. */
   async onModuleDestroy(): Promise<void> {
+    this.unwatch?.();
     await this.hub?.stop();
   }
 

@@ -1,3 +1,4 @@
+import { TradingMetrics } from '@trading/observability';
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { Clock, IdGenerator } from '@trading/domain';
@@ -71,9 +72,9 @@ export class GatewayOrdersModule {
         },
         {
           provide: OrdersService,
-          inject: [AccountBooksView, CommandPublisher, ID_GENERATOR, CLOCK],
-          useFactory: (view: AccountBooksView, commands: CommandPublisher, ids: IdGenerator, clock: Clock) =>
-            new OrdersService(view, commands, ids, clock, { decisionTimeoutMs: options.decisionTimeoutMs ?? 2000 }),
+          inject: [AccountBooksView, CommandPublisher, ID_GENERATOR, CLOCK, { token: TradingMetrics, optional: true }],
+          useFactory: (view: AccountBooksView, commands: CommandPublisher, ids: IdGenerator, clock: Clock, metrics?: TradingMetrics) =>
+            new OrdersService(view, commands, ids, clock, { decisionTimeoutMs: options.decisionTimeoutMs ?? 2000 }, metrics),
         },
         AccountBooksViewLifecycle,
         { provide: ReadYourWrites, useFactory: () => new ReadYourWrites({ timeoutMs: options.consistencyTimeoutMs ?? DEFAULT_CONSISTENCY_TIMEOUT_MS }) },

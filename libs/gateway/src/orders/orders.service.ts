@@ -1,3 +1,5 @@
+import { TradingMetrics } from '@trading/observability';
+import { performance } from 'node:perf_hooks';
 import { Clock, IdGenerator, Order, OrderSpec, Refusal, validateOrderRequest } from '@trading/domain';
 import { CommandPublisher, EventEnvelope } from '@trading/messaging';
 import { AccountBooksView } from './account-books.view';
@@ -33,6 +35,7 @@ export class OrdersService {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly options: OrdersServiceOptions,
+    private readonly metrics?: TradingMetrics,
   ) {}
 
   async place(accountId: string, body: unknown): Promise<Written<AlpacaOrder>> {
@@ -92,9 +95,13 @@ export class OrdersService {
 
   private async decide(accountId: string, type: string, payload: unknown): Promise<EventEnvelope | null> {
     await this.view.ready();
+    const started = performance.now();
     const command = this.commands.prepare(accountId, type, payload);
-    const decision = this.view.decisionFor(command.eventId, this.options.decisionTimeoutMs);
+    const waiting = this.view.decisionFor(command.eventId, this.options.decisionTimeoutMs);
     await this.commands.publish(command);
+    const decision = await waiting;
+    const outcome = decision === null ? 'pending_new' : (decision.payload as { reason?: Refusal }).reason ? 'rejected' : 'accepted';
+    this.metrics?.orderAckLatency.observe({ outcome }, (performance.now() - started) / 1000);
     return decision;
   }
 

@@ -28,6 +28,7 @@ export class TradingMetrics {
   readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   readonly projectionLag: Gauge<'projection'>;
   readonly sseConnections: Gauge;
+  private readonly sseSources = new Set<() => number>();
   readonly circuitState: Gauge<'broker' | 'state'>;
   readonly deadLetters: Counter<'group' | 'topic' | 'code'>;
 
@@ -77,10 +78,14 @@ export class TradingMetrics {
         }
       },
     });
+    const sseSources = this.sseSources;
     this.sseConnections = new Gauge({
       name: 'trading_sse_connections',
       help: 'Gateway: open trade-updates SSE connections in this process.',
       registers,
+      collect() {
+        if (sseSources.size > 0) this.set([...sseSources].reduce((sum, source) => sum + source(), 0));
+      },
     });
     const circuits = this.circuits;
     this.circuitState = new Gauge({
@@ -105,6 +110,12 @@ export class TradingMetrics {
   }
 
   /** Reports a broker's breaker state at every scrape; returns the way to stop (its series go). */
+  /** Reads the open SSE connections at each scrape; returns the unwatch function. */
+  watchSseConnections(connections: () => number): () => void {
+    this.sseSources.add(connections);
+    return () => this.sseSources.delete(connections);
+  }
+
   watchCircuit(broker: string, state: () => CircuitStateLabel): () => void {
     this.circuits.set(broker, state);
     return () => {
