@@ -18,6 +18,7 @@ import { MSG_TYPE } from './fix-codes';
 import { FixEngineLogFactory, FixLogSink } from './fix-engine-log.factory';
 import { FixFields } from './fix-fields';
 import { FixMapping } from './fix-mapping';
+import { expectedSequenceFrom, raiseSenderSequence } from './sequence-too-low';
 import { FixOrderSession } from './fix-order.session';
 import { fixSessionDescription } from './fix-session-description';
 import { FixSessionLauncher } from './fix-session.launcher';
@@ -76,6 +77,7 @@ export class FixBrokerAdapter implements BrokerAdapter {
   private readonly pings = new Map<string, () => void>();
   private connection: Connection | null = null;
   private last: FixSequenceNumbers | null = null;
+  private lastLogoutText: string | null = null;
   private loaded = false;
   /** The current connection has read everything the counterparty sent before it (see `recover`). */
   private recovered = false;
@@ -105,6 +107,19 @@ export class FixBrokerAdapter implements BrokerAdapter {
    * comment); rejects with `BrokerUnavailableError` if no Logon or recovery answer comes in time.
    */
   async connect(): Promise<void> {
+    try {
+      await this.connectOnce();
+    } catch (error) {
+      const expected = expectedSequenceFrom(this.lastLogoutText);
+      if (expected === null) throw error;
+      this.log.warn(`${this.config.targetCompId} expects MsgSeqNum ${expected}: our store was behind (a crash); logging on again from there`);
+      await raiseSenderSequence(this.config.storeDirectory, `FIX.4.4-${this.config.senderCompId}-${this.config.targetCompId}`, expected);
+      await this.connectOnce();
+    }
+  }
+
+  private async connectOnce(): Promise<void> {
+    this.lastLogoutText = null;
     if (this.isConnected()) return;
     if (this.connection) await this.disconnect();
     this.load();
@@ -244,6 +259,7 @@ export class FixBrokerAdapter implements BrokerAdapter {
       received: (msgType: string, fields: FixFields) => this.received(msgType, fields),
       heartbeat: (testReqId: string) => this.pings.get(testReqId)?.(),
       stopped: (error: Error | undefined) => this.stopped(connection, error),
+      peerLogout: (text: string | null) => (this.lastLogoutText = text),
     };
     const launcher = new FixSessionLauncher(fixSessionDescription(this.config), this.logFactory, listener, (session) => {
       connection.session = session;

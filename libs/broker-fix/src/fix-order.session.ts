@@ -1,10 +1,12 @@
 import { AsciiSession, IJsFixConfig, MsgTag, MsgType, MsgView, SendResult } from './fix-engine';
 import { FixFields, READ_FIELDS } from './fix-fields';
 import { FixBody } from './new-order-single.mapper';
+import { textOf } from './sequence-too-low';
 
 const SEQUENCE_RESET: string = MsgType.SequenceReset;
 const REJECT: string = MsgType.Reject;
 const HEARTBEAT: string = MsgType.Heartbeat;
+const LOGOUT: string = MsgType.Logout;
 
 /** What the session tells the adapter. Called inside the engine's callbacks: keep them quick. */
 export interface FixSessionListener {
@@ -14,6 +16,8 @@ export interface FixSessionListener {
   /** A Heartbeat answering our TestRequest `testReqId`. */
   heartbeat(testReqId: string): void;
   stopped(error: Error | undefined): void;
+  /** The counterparty's Logout, with its Text (58), before the session closes. */
+  peerLogout(text: string | null): void;
 }
 
 /** The FIX 4.4 initiator session: jspurefix does the session layer, this reads and sends. */
@@ -87,7 +91,10 @@ export class FixOrderSession extends AsciiSession {
     return true;
   }
 
-  protected onDecoded(_msgType: string, _txt: string): void {}
+  protected onDecoded(msgType: string, txt: string): void {
+    // read here, before sequence checks: a Logout naming our number as too low arrives out of order
+    if (msgType === LOGOUT) this.listener.peerLogout(textOf(txt));
+  }
 
   protected onEncoded(_msgType: string, _txt: string): void {}
 
