@@ -1,4 +1,6 @@
+import { ArchivePlan } from './archive/archive-steps';
 import { RateSearchPolicy } from './driver/rate-search';
+import { SseCapacityPlan } from './sse/sse-capacity-steps';
 import { QuiesceOptions } from './system/quiesce';
 
 /** Everything a run does, in one place; a few settings can be changed from the environment. */
@@ -23,7 +25,7 @@ export interface BenchPlan {
   readonly targets: { readonly p99Ms: number; readonly atRate: number; readonly baselineRatio: number };
   /** KAFKA_ACCOUNT_PARTITIONS of the system, and of the baseline's topics. */
   readonly partitions: number;
-  /** Orders per account and step: under the gateway's 200 requests a minute per account, one of which primes the key. */
+  /** Orders per account and step (the gateway's default limit is 200 requests a minute per account; the run raises it, but keeps spreading orders like this). */
   readonly ordersPerAccount: number;
   /** The gateway's decision timeout (its default): a `pending_new` this late is a timeout. */
   readonly decisionTimeoutMs: number;
@@ -32,10 +34,19 @@ export interface BenchPlan {
   readonly cash: string;
   /** `limits:set` for every bench account: the defaults would refuse a benchmark. */
   readonly limits: string;
-  /** Steady rates of market orders for submit-to-fill through the paper exchange. */
+  /**
+   * Steady rates of market orders for the read-side steps: submit-to-fill through the paper
+   * exchange, projection lag to PostgreSQL and DynamoDB, and POST -> `fill` over SSE.
+   */
   readonly fillRates: readonly number[];
-  /** After a fill step, how long to wait for the last fills. */
+  /** After a read-side step, how long to wait for the last fills, deliveries and projections. */
   readonly fillDrainMs: number;
+  /** How often the read-side steps poll the read models' progress (the lag's resolution). */
+  readonly projectionPollMs: { readonly postgres: number; readonly dynamodb: number };
+  readonly sse: SseCapacityPlan;
+  readonly archive: ArchivePlan;
+  /** GATEWAY_RATE_LIMIT_PER_MINUTE of the system: every SSE connection is one request of its account. */
+  readonly gatewayRateLimitPerMinute: number;
   /** Quote interval of the simulated market: the paper exchange's liquidity (up to 10 shares a side per quote). */
   readonly marketDataIntervalMs: number;
 }
@@ -65,6 +76,24 @@ export function benchPlan(env: NodeJS.ProcessEnv = process.env): BenchPlan {
     limits: 'maxOrdersPerWindow=1000000,maxOpenOrders=1000000,duplicateOrderWindowMs=0',
     fillRates: list(env, 'BENCH_FILL_RATES', [50, 100, 200]),
     fillDrainMs: 15_000,
+    projectionPollMs: { postgres: 10, dynamodb: 20 },
+    sse: {
+      levels: list(env, 'BENCH_SSE_LEVELS', [1000, 5000, 10_000]).map(Math.round),
+      accounts: Math.max(1, Math.round(number(env, 'BENCH_SSE_ACCOUNTS', 100))),
+      hotAccounts: Math.min(Math.max(1, Math.round(number(env, 'BENCH_SSE_ACCOUNTS', 100))), Math.max(1, Math.round(number(env, 'BENCH_SSE_HOT_ACCOUNTS', 10)))),
+      orderRate: Math.max(1, number(env, 'BENCH_SSE_ORDER_RATE', 20)),
+      warmupMs: seconds('BENCH_SSE_WARMUP_S', 2),
+      measureMs: seconds('BENCH_SSE_MEASURE_S', 10),
+      p99TargetMs: 100,
+      openConcurrency: 64,
+      drainMs: 15_000,
+    },
+    archive: {
+      burstEvents: Math.max(1, Math.round(number(env, 'BENCH_ARCHIVE_EVENTS', 100_000))),
+      flushMs: 5_000,
+      replayTargetEventsPerS: 100_000,
+    },
+    gatewayRateLimitPerMinute: 1_000_000,
     marketDataIntervalMs: 50,
   };
 }

@@ -1,36 +1,49 @@
 /**
- * `npm run bench`: order acknowledgement latency and max sustained orders/s of the built
- * all-in-one process, next to a bare kafkajs two-hop baseline measured in the same run, on this
- * machine. Reports; never fails on a target (exit 1 only when it could not run, 130/143 on a signal).
+ * `npm run bench`: one report for the whole system, on this machine: order acknowledgement latency
+ * and max sustained orders/s next to a bare kafkajs two-hop baseline; the read side (projection
+ * lag, submit -> fill -> SSE, SSE connections one process holds); the archive (throughput, size,
+ * replay speed). Reports; never fails on a target (exit 1 only when it could not run, 130/143 on a signal).
  */
+import { ArchiveStore } from '@trading/archive';
 import { loadAppConfig } from '@trading/config';
-import { createKafkaClient } from '@trading/messaging';
+import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
+import { createS3Client, positionsTableDefinition } from '@trading/persistence';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccountProvisioner } from './accounts/account-provisioner';
+import { ArchiveResults, runArchiveSteps } from './archive/archive-steps';
 import { BaselineSteps } from './baseline/baseline-steps';
 import { KafkaTwoHopBaseline } from './baseline/kafka-two-hop.baseline';
 import { benchPlan, BenchPlan } from './bench-plan';
 import { nextRate, RateSearchPolicy, RateSearchResult, searchResult } from './driver/rate-search';
 import { StepResult } from './driver/step-result';
 import { FillObserver } from './fills/fill-observer';
-import { FillSteps, FillStepResult } from './fills/fill-steps';
 import { BenchDatabase } from './lifecycle/bench-database';
 import { buildIfNeeded } from './lifecycle/build-if-needed';
 import { CleanupStack } from './lifecycle/cleanup-stack';
 import { deleteByPrefix } from './lifecycle/kafka-cleanup';
+import { deleteArchive, deleteDynamoTable, deleteRedisKeys } from './lifecycle/store-cleanup';
+import { OrderClient } from './orders/order-client';
 import { OrderSteps } from './orders/order-steps';
+import { DynamoProgressProbe } from './readside/dynamo-progress.probe';
+import { PostgresProgressProbe } from './readside/postgres-progress.probe';
+import { ReadSideStepResult, ReadSideSteps } from './readside/read-side-steps';
+import { VisibilityWatcher } from './readside/visibility-watcher';
 import { buildReport } from './report/bench-report';
+import { reportHtml } from './report/report-html';
 import { reportText } from './report/report-text';
+import { SseCapacityLevel, SseCapacitySteps } from './sse/sse-capacity-steps';
 import { REPO_ROOT, runInherited } from './support/child-process';
 import { log } from './support/log';
 import { uniqueName } from './support/unique-name';
 import { AllInOneProcess } from './system/all-in-one.process';
+import { openFileLimit } from './system/file-descriptors';
 import { machineSnapshot } from './system/machine-load';
 import { peakRssMiB } from './system/process-stats';
 import { waitUntilIdle } from './system/quiesce';
 
 const REPORT_PATH = join(REPO_ROOT, '.bench', 'order-ack.json');
+const HTML_PATH = join(REPO_ROOT, '.bench', 'report.html');
 /** Everything the all-in-one process wrote (LOG_LEVEL=warn), for when a step goes wrong. */
 const SYSTEM_LOG = join(REPO_ROOT, '.bench', 'all-in-one.log');
 
@@ -56,17 +69,46 @@ async function main(cleanup: CleanupStack): Promise<number> {
     const { topics } = await deleteByPrefix(kafka, prefix);
     log(`deleted ${topics} topics ${prefix}*, database ${database.name}`);
   });
+  // the run's own positions table, archive prefix and Redis keys: nothing shared is written to
+  const dynamoTablePrefix = `${runId}.`;
+  const positionsTable = positionsTableDefinition(dynamoTablePrefix).TableName;
+  const archivePrefix = `bench/${runId}`;
+  const dynamo = { endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION };
+  const s3 = createS3Client({
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
+  cleanup.push('delete the run\'s stores', async () => {
+    const results = await Promise.allSettled([
+      deleteArchive(s3, config.S3_BUCKET, archivePrefix),
+      deleteDynamoTable(dynamo, positionsTable),
+      deleteRedisKeys(config.REDIS_URL, prefix),
+    ]);
+    const [objects, , keys] = results;
+    log(`deleted ${objects.status === 'fulfilled' ? objects.value : '?'} archive objects ${archivePrefix}/, table ${positionsTable}, ${keys.status === 'fulfilled' ? keys.value : '?'} Redis keys ${prefix}*`);
+    for (const result of results) if (result.status === 'rejected') log(`clean-up: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
+    s3.destroy();
+  });
 
   const env = {
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_ACCOUNT_PARTITIONS: String(plan.partitions),
     DATABASE_URL: database.url,
+    DYNAMODB_TABLE_PREFIX: dynamoTablePrefix,
+    ARCHIVE_PREFIX: archivePrefix,
+    ARCHIVE_FLUSH_MS: String(plan.archive.flushMs),
+    ARCHIVE_OBJECT_LOCK_DAYS: '0',
     LOG_LEVEL: 'warn',
     KAFKA_LOG_LEVEL: 'error',
     MARKET_DATA_INTERVAL_MS: String(plan.marketDataIntervalMs),
     // the paper venue stands for a broker here: no per-broker throttle in front of it
     EXECUTION_RATE_PER_SECOND: '100000',
     EXECUTION_RATE_BURST: '100000',
+    // every SSE connection is one request of its account
+    GATEWAY_RATE_LIMIT_PER_MINUTE: String(plan.gatewayRateLimitPerMinute),
   };
   log(`starting the all-in-one process (topics ${prefix}*, database ${database.name})`);
   mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
@@ -96,35 +138,106 @@ async function main(cleanup: CleanupStack): Promise<number> {
 
   const baseline: StepResult[] = [];
   const orders: StepResult[] = [];
-  const fills: FillStepResult[] = [];
-  let incomplete: string | null = null;
-  try {
+  const readSide: ReadSideStepResult[] = [];
+  const readSideBaseline: StepResult[] = [];
+  const sseLevels: SseCapacityLevel[] = [];
+  let archive: ArchiveResults | null = null;
+  const incomplete: string[] = [];
+  const phase = async (name: string, work: () => Promise<void>): Promise<void> => {
+    try {
+      if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
+      await work();
+    } catch (error) {
+      // report what was measured, marked incomplete, rather than nothing
+      const reason = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+      incomplete.push(reason);
+      log(`a step could not run, the report is incomplete: ${reason}`);
+    }
+  };
+  await phase('order acknowledgement', async () => {
     for (const rate of plan.rates) {
       baseline.push(await runBaseline(rate, 'fixed', plan.warmupMs, plan.measureMs));
       orders.push(await runOrders(rate, 'fixed', plan.warmupMs, plan.measureMs));
     }
     await search(baseline, runBaseline, plan.baselineSearch, plan);
     await search(orders, runOrders, plan.orderSearch, plan);
-    const observer = await FillObserver.start(config.KAFKA_BROKERS, `${prefix}trading.order-events`);
-    cleanup.push('stop fill observer', () => observer.stop());
-    const fillSteps = new FillSteps(system, provisioner, observer, plan, runId);
-    for (const rate of plan.fillRates) {
-      if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
-      await waitUntilIdle([system.pid], plan.quiesce);
-      fills.push(await fillSteps.run(rate, plan.warmupMs, plan.measureMs));
+  });
+
+  const observer = await FillObserver.start(config.KAFKA_BROKERS, `${prefix}trading.order-events`);
+  cleanup.push('stop order-events observer', () => observer.stop());
+  await phase('read side', async () => {
+    const postgres = new VisibilityWatcher(await PostgresProgressProbe.connect(database.url), plan.projectionPollMs.postgres);
+    const dynamodb = new VisibilityWatcher(new DynamoProgressProbe(dynamo, positionsTable), plan.projectionPollMs.dynamodb);
+    postgres.start();
+    dynamodb.start();
+    try {
+      const steps = new ReadSideSteps(system, provisioner, observer, [postgres, dynamodb], plan, runId);
+      for (const rate of plan.fillRates) {
+        // the same run's baseline at this rate, if the fixed steps did not measure it
+        if (!baseline.some((s) => s.phase === 'fixed' && s.offeredRate === rate)) readSideBaseline.push(await runBaseline(rate, 'fixed', plan.warmupMs, plan.measureMs));
+        if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
+        await waitUntilIdle([system.pid], plan.quiesce);
+        readSide.push(await steps.run(rate, plan.warmupMs, plan.measureMs));
+      }
+    } finally {
+      await Promise.allSettled([postgres.stop(), dynamodb.stop()]);
     }
-  } catch (error) {
-    // report what was measured, marked incomplete, rather than nothing
-    incomplete = error instanceof Error ? error.message : String(error);
-    log(`a step could not run, the report is incomplete: ${incomplete}`);
-  }
+  });
+
+  await phase('SSE connections', async () => {
+    const levels = plan.sse.levels;
+    if (levels.length === 0) return;
+    log(`sse: opening ${plan.sse.accounts} accounts for up to ${Math.max(...levels)} connections`);
+    const accounts = await provisioner.open(plan.sse.accounts);
+    const client = new OrderClient({ baseUrl: system.baseUrl, decisionTimeoutMs: plan.decisionTimeoutMs, requestTimeoutMs: plan.requestTimeoutMs });
+    const capacity = new SseCapacitySteps(system, observer, plan.sse, accounts, plan.symbols, runId);
+    try {
+      for (const account of accounts) await client.touch(account);
+      for (const connections of levels) {
+        if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
+        await waitUntilIdle([system.pid], plan.quiesce);
+        // the keys' verification is cached 30 s: touch them again so opening does not re-run scrypt
+        for (const account of accounts) await client.touch(account);
+        const level = await capacity.level(connections, client);
+        sseLevels.push(level);
+        if (level.held < connections * 0.9) break; // could not even hold them: larger levels would not either
+      }
+    } finally {
+      capacity.close();
+      client.close();
+    }
+  });
+
+  await phase('archive', async () => {
+    await waitUntilIdle([system.pid], plan.quiesce);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      archive = await runArchiveSteps(
+        {
+          brokers: config.KAFKA_BROKERS,
+          admin,
+          store: new ArchiveStore(s3, config.S3_BUCKET),
+          archivePrefix,
+          catalogue: TopicCatalogue.standard({ prefix, accountPartitions: plan.partitions }),
+          systemPid: system.pid,
+          env,
+        },
+        plan.archive,
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  });
   const verdicts = (steps: readonly StepResult[], policy: RateSearchPolicy): RateSearchResult =>
     searchResult(new Map(steps.map((s) => [s.offeredRate, s.sustained])), policy);
 
+  const archived = archive as ArchiveResults | null;
   const memory = {
     allInOneVmHwmMiB: peakRssMiB(system.pid) ?? null,
     driverVmHwmMiB: peakRssMiB('self') ?? null,
     responderVmHwmMiB: peakRssMiB(twoHop.responderPid) ?? null,
+    replayVmHwmMiB: archived?.replay?.run.vmHwmMiB ?? null,
   };
   const report = buildReport({
     startedAt,
@@ -137,13 +250,24 @@ async function main(cleanup: CleanupStack): Promise<number> {
     baselineMax: verdicts(baseline, plan.baselineSearch),
     orderSteps: orders,
     orderMax: verdicts(orders, plan.orderSearch),
-    fillSteps: fills,
+    readSideSteps: readSide,
+    readSideBaselineSteps: readSideBaseline,
+    sseLevels,
+    openFileLimit: openFileLimit('self'),
+    archive: archived,
     memory,
-    incomplete,
+    incomplete: incomplete.length === 0 ? null : incomplete,
   });
-  writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(reportText(report, '.bench/order-ack.json'));
-  return incomplete === null ? 0 : 1;
+  writeFileSync(REPORT_PATH, `${JSON.stringify(report, jsonValue, 2)}\n`);
+  const text = reportText(report, '.bench/order-ack.json', '.bench/report.html');
+  writeFileSync(HTML_PATH, reportHtml(report, text));
+  process.stdout.write(text);
+  return incomplete.length === 0 ? 0 : 1;
+}
+
+/** bigint (Kafka offsets) as decimal strings in the JSON. */
+function jsonValue(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }
 
 /** Steps past the fixed rates until the max sustained rate is pinned down (see `nextRate`). */

@@ -34,11 +34,16 @@ export class OrderClient {
     return this.send('POST', '/v2/orders', account, JSON.stringify(body)).then(({ status, text, elapsedMs }) => classify(status, text, elapsedMs, this.options.decisionTimeoutMs));
   }
 
-  /** As `place`, with the order id of an accepted order (null otherwise). */
-  placeForId(account: BenchAccount, body: Readonly<Record<string, string>>): Promise<{ outcome: Outcome; orderId: string | null }> {
-    return this.send('POST', '/v2/orders', account, JSON.stringify(body)).then(({ status, text, elapsedMs }) => {
+  /**
+   * As `place`, with the order id of an accepted order and its `X-Consistency-Token` (the account
+   * stream seq of the OMS decision), both null otherwise.
+   */
+  placeForId(account: BenchAccount, body: Readonly<Record<string, string>>): Promise<{ outcome: Outcome; orderId: string | null; seq: number | null }> {
+    return this.send('POST', '/v2/orders', account, JSON.stringify(body)).then(({ status, text, elapsedMs, token }) => {
       const outcome = classify(status, text, elapsedMs, this.options.decisionTimeoutMs);
-      return { outcome, orderId: outcome.kind === 'accepted' ? orderIdOf(text) : null };
+      const accepted = outcome.kind === 'accepted';
+      const seq = accepted && token !== undefined && /^\d+$/.test(token) ? Number(token) : null;
+      return { outcome, orderId: accepted ? orderIdOf(text) : null, seq };
     });
   }
 
@@ -52,7 +57,7 @@ export class OrderClient {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, account: BenchAccount, body: string | undefined): Promise<{ status: number; text: string; elapsedMs: number }> {
+  private send(method: string, path: string, account: BenchAccount, body: string | undefined): Promise<{ status: number; text: string; elapsedMs: number; token: string | undefined }> {
     const started = Date.now();
     return new Promise((resolve, reject) => {
       const req = request(
@@ -72,7 +77,10 @@ export class OrderClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), elapsedMs: Date.now() - started }));
+          res.on('end', () => {
+            const token = res.headers['x-consistency-token'];
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), elapsedMs: Date.now() - started, token: typeof token === 'string' ? token : undefined });
+          });
           res.on('error', reject);
         },
       );

@@ -1,7 +1,11 @@
+import { ArchiveResults } from '../archive/archive-steps';
 import { BenchPlan } from '../bench-plan';
+import { LatencySummary } from '../driver/latency-recorder';
 import { RateSearchResult } from '../driver/rate-search';
 import { StepResult } from '../driver/step-result';
-import { FillStepResult } from '../fills/fill-steps';
+import { ReadSideStepResult } from '../readside/read-side-steps';
+import { SseCapacityLevel } from '../sse/sse-capacity-steps';
+import { OpenFileLimit } from '../system/file-descriptors';
 import { MachineSnapshot } from '../system/machine-load';
 
 export interface TargetVerdict {
@@ -20,12 +24,24 @@ export interface RatioAtRate {
   readonly bothSustained: boolean;
 }
 
+/** One read-side figure at one rate, next to the same run's two-hop baseline at that rate. */
+export interface ReadSideFigure {
+  readonly figure: 'ack' | 'submit_to_fill' | 'projection_postgres' | 'projection_dynamodb' | 'sse_fill';
+  readonly rate: number;
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly count: number;
+  readonly baselineP99Ms: number | null;
+  /** p99 / baseline p99 (same rate, same run); null without both. */
+  readonly ratio: number | null;
+}
+
 /** The whole run, as written to `.bench/order-ack.json`. */
 export interface BenchReport {
   readonly startedAt: string;
   readonly durationS: number;
   /** Why the run stopped before its last step, if it did. */
-  readonly incomplete: string | null;
+  readonly incomplete: readonly string[] | null;
   readonly build: 'fresh' | 'built';
   readonly machine: { readonly start: MachineSnapshot; readonly end: MachineSnapshot };
   readonly plan: BenchPlan;
@@ -42,9 +58,29 @@ export interface BenchReport {
   /** The ratio at the highest fixed rate where both the baseline and the orders were sustained. */
   readonly ratioAtHighestSustainedRate: RatioAtRate | null;
   readonly targets: readonly TargetVerdict[];
-  /** Submit-to-fill through the paper exchange (issue 4). */
-  readonly fills: readonly FillStepResult[];
-  readonly memory: { readonly allInOneVmHwmMiB: number | null; readonly driverVmHwmMiB: number | null; readonly responderVmHwmMiB: number | null };
+  /** Read side (issues 4 and 5): submit-to-fill, projection lag, POST -> fill over SSE, at steady rates. */
+  readonly readSide: {
+    readonly steps: readonly ReadSideStepResult[];
+    /** Baseline steps run for the read-side rates the fixed steps did not cover. */
+    readonly baselineSteps: readonly StepResult[];
+    readonly figures: readonly ReadSideFigure[];
+  };
+  /** Concurrent SSE connections of one gateway process (issue 5). */
+  readonly sse: {
+    readonly levels: readonly SseCapacityLevel[];
+    /** The largest connection count measured within the target (all held, all delivered, p99 <= target). */
+    readonly maxConnectionsWithinTarget: number | null;
+    /** `ulimit -n` of the bench (the all-in-one process inherits it). */
+    readonly openFileLimit: OpenFileLimit;
+  };
+  /** Audit archive (issue 6): throughput, size, replay speed. */
+  readonly archive: ArchiveResults | null;
+  readonly memory: {
+    readonly allInOneVmHwmMiB: number | null;
+    readonly driverVmHwmMiB: number | null;
+    readonly responderVmHwmMiB: number | null;
+    readonly replayVmHwmMiB: number | null;
+  };
   /** Steps with requests that got no answer at all (client errors, client timeouts, unanswered at the end). */
   readonly stepsWithErrors: readonly string[];
   /** Anything that makes the figures less trustworthy: errors, timeouts, a lagging driver. */
@@ -62,9 +98,13 @@ export interface ReportInputs {
   readonly baselineMax: RateSearchResult;
   readonly orderSteps: readonly StepResult[];
   readonly orderMax: RateSearchResult;
-  readonly fillSteps: readonly FillStepResult[];
+  readonly readSideSteps: readonly ReadSideStepResult[];
+  readonly readSideBaselineSteps: readonly StepResult[];
+  readonly sseLevels: readonly SseCapacityLevel[];
+  readonly openFileLimit: OpenFileLimit;
+  readonly archive: ArchiveResults | null;
   readonly memory: BenchReport['memory'];
-  readonly incomplete: string | null;
+  readonly incomplete: readonly string[] | null;
 }
 
 const LAGGING_DRIVER_MS = 20;
@@ -84,6 +124,9 @@ export function buildReport(inputs: ReportInputs): BenchReport {
     };
   });
   const sustainedRatios = ratios.filter((r) => r.bothSustained && r.ratio !== null);
+  const allBaseline = [...inputs.baselineSteps, ...inputs.readSideBaselineSteps];
+  const within = inputs.sseLevels.filter((l) => l.withinTarget).map((l) => l.connections);
+  const maxConnectionsWithinTarget = within.length > 0 ? Math.max(...within) : null;
   const underTarget = inputs.orderSteps.filter((s) => clean(s) && s.latencyMs !== null && s.latencyMs.p99 < plan.targets.p99Ms).map((s) => s.offeredRate);
   return {
     startedAt: inputs.startedAt.toISOString(),
@@ -98,8 +141,14 @@ export function buildReport(inputs: ReportInputs): BenchReport {
     orders: { steps: inputs.orderSteps, maxSustained: inputs.orderMax, maxRateUnderP99Target: underTarget.length > 0 ? Math.max(...underTarget) : null },
     ratios,
     ratioAtHighestSustainedRate: sustainedRatios[sustainedRatios.length - 1] ?? null,
-    targets: targets(plan, fixed(inputs.orderSteps, plan.targets.atRate), fixed(inputs.baselineSteps, plan.targets.atRate)),
-    fills: inputs.fillSteps,
+    targets: [
+      ...targets(plan, fixed(inputs.orderSteps, plan.targets.atRate), fixed(inputs.baselineSteps, plan.targets.atRate)),
+      ...readSideTargets(inputs, maxConnectionsWithinTarget),
+      ...archiveTargets(inputs),
+    ],
+    readSide: { steps: inputs.readSideSteps, baselineSteps: inputs.readSideBaselineSteps, figures: readSideFigures(inputs.readSideSteps, (rate) => fixed(allBaseline, rate)) },
+    sse: { levels: inputs.sseLevels, maxConnectionsWithinTarget, openFileLimit: inputs.openFileLimit },
+    archive: inputs.archive,
     memory: inputs.memory,
     stepsWithErrors: [
       ...inputs.baselineSteps.filter(hasErrors).map((s) => `baseline ${s.offeredRate}/s`),
@@ -170,12 +219,75 @@ function problems(inputs: ReportInputs): string[] {
   };
   scan('baseline', inputs.baselineSteps);
   scan('orders', inputs.orderSteps);
-  for (const step of inputs.fillSteps) {
-    if (step.filled < step.accepted) found.push(`fills at ${step.offeredRate}/s: ${step.accepted - step.filled} of ${step.accepted} accepted orders not filled within the drain`);
+  for (const step of inputs.readSideSteps) {
+    const at = `read side at ${step.offeredRate}/s`;
+    if (step.filled < step.accepted) found.push(`${at}: ${step.accepted - step.filled} of ${step.accepted} accepted orders not filled within the drain`);
+    if (step.sseFillsMissing > 0) found.push(`${at}: ${step.sseFillsMissing} of ${step.accepted} fills never arrived over SSE within the drain`);
+    if (step.sseConnectionsDropped > 0) found.push(`${at}: the server dropped ${step.sseConnectionsDropped} SSE connections`);
+    for (const p of step.projections) if (p.seen < p.expected) found.push(`${at}: ${p.expected - p.seen} of ${p.expected} accepted orders never became visible in ${p.store} within the drain`);
+    const failed = ['error', 'unfinished', 'pending_new', 'rate_limited', 'refused'].filter((k) => (step.outcomes[k] ?? 0) > 0);
+    if (failed.length > 0) found.push(`${at}: ${failed.map((k) => `${step.outcomes[k]} ${k}`).join(', ')}`);
   }
+  for (const level of inputs.sseLevels) {
+    const at = `SSE at ${level.connections} connections`;
+    if (level.failedToOpen > 0) found.push(`${at}: ${level.failedToOpen} connections failed to open (${level.firstOpenError ?? ''})`);
+    if (level.dropped > 0) found.push(`${at}: the server dropped ${level.dropped} connections`);
+    if (level.deliveries < level.expectedDeliveries) found.push(`${at}: ${level.expectedDeliveries - level.deliveries} of ${level.expectedDeliveries} deliveries never arrived`);
+    if (level.expectedDeliveries === 0) found.push(`${at}: no update was delivered in the measured window`);
+  }
+  if (inputs.archive !== null) found.push(...inputs.archive.problems);
   if (inputs.orderMax.nonMonotonic) found.push('orders: a rate passed above one that failed (noisy machine); max sustained is the conservative figure');
   if (inputs.baselineMax.nonMonotonic) found.push('baseline: a rate passed above one that failed (noisy machine); max sustained is the conservative figure');
   return found;
+}
+
+function readSideFigures(steps: readonly ReadSideStepResult[], baselineAt: (rate: number) => StepResult | undefined): ReadSideFigure[] {
+  const figures: ReadSideFigure[] = [];
+  for (const step of steps) {
+    const baselineP99Ms = baselineAt(step.offeredRate)?.latencyMs?.p99 ?? null;
+    const add = (figure: ReadSideFigure['figure'], summary: LatencySummary | null): void => {
+      const p99Ms = summary?.p99 ?? null;
+      figures.push({
+        figure,
+        rate: step.offeredRate,
+        p50Ms: summary?.p50 ?? null,
+        p99Ms,
+        count: summary?.count ?? 0,
+        baselineP99Ms,
+        ratio: p99Ms !== null && baselineP99Ms !== null && baselineP99Ms > 0 ? p99Ms / baselineP99Ms : null,
+      });
+    };
+    add('ack', step.ackMs);
+    add('submit_to_fill', step.submitToFillMs);
+    for (const projection of step.projections) add(projection.store === 'postgres' ? 'projection_postgres' : 'projection_dynamodb', projection.lagMs);
+    add('sse_fill', step.sseFillMs);
+  }
+  return figures;
+}
+
+function readSideTargets(inputs: ReportInputs, maxConnections: number | null): TargetVerdict[] {
+  const { sse } = inputs.plan;
+  const target = `one gateway process holds >= 10,000 concurrent SSE connections with updates delivered within ${sse.p99TargetMs} ms p99`;
+  if (inputs.sseLevels.length === 0) return [{ target, actual: 'not measured', met: null }];
+  const largest = Math.max(...inputs.sseLevels.map((l) => l.connections));
+  const best = inputs.sseLevels.find((l) => l.connections === maxConnections);
+  const actual =
+    maxConnections === null
+      ? `no level within the target (levels tried: ${inputs.sseLevels.map((l) => `${l.connections}: p99 ${ms(l.deliveryMs?.p99 ?? NaN)}${l.withinTarget ? '' : ' out'}`).join(', ')})`
+      : `${maxConnections} connections, p99 ${ms(best?.deliveryMs?.p99 ?? NaN)}${largest < 10_000 ? ` (the largest level tried was ${largest})` : ''}`;
+  return [{ target, actual, met: maxConnections === null ? (largest >= 10_000 ? false : null) : maxConnections >= 10_000 ? true : largest >= 10_000 ? false : null }];
+}
+
+function archiveTargets(inputs: ReportInputs): TargetVerdict[] {
+  const targetRate = inputs.plan.archive.replayTargetEventsPerS;
+  const target = `replay >= ${targetRate.toLocaleString('en-US')} events/s from S3 to reconstructed state`;
+  const replay = inputs.archive?.replay ?? null;
+  if (replay === null || replay.eventsPerSecond === null) return [{ target, actual: 'not measured', met: null }];
+  const rate = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value).toLocaleString('en-US')} events/s`);
+  // judged on the read and fold (S3 -> state); node's start-up is shown, not counted
+  const actual = `${rate(replay.eventsPerSecondAfterStartup)} over ${replay.events} archived order events (${replay.run.wallS.toFixed(2)} s wall minus ${replay.startup.wallS.toFixed(2)} s CLI start-up; ${rate(replay.eventsPerSecond)} with the start-up)`;
+  const met = replay.eventsPerSecondAfterStartup === null ? null : replay.eventsPerSecondAfterStartup >= targetRate;
+  return [{ target, actual, met }];
 }
 
 export function ms(value: number): string {

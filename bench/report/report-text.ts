@@ -1,17 +1,19 @@
 import { RateSearchResult } from '../driver/rate-search';
 import { StepResult } from '../driver/step-result';
 import { BenchReport, ms, RatioAtRate } from './bench-report';
+import { archiveSection, readSideSection, sseSection } from './system-sections.text';
+import { mib, pct, table } from './text-table';
 
 /** The report a person reads: tables of the steps, the ratios, the targets, memory, problems. */
-export function reportText(report: BenchReport, jsonPath: string): string {
+export function reportText(report: BenchReport, jsonPath: string, htmlPath: string): string {
   const { machine, plan } = report;
   const load = (l: readonly number[]): string => l.map((v) => v.toFixed(2)).join(' / ');
   const lines = [
     '',
-    `ORDER ACKNOWLEDGEMENT BENCHMARK  ${report.startedAt}  (${Math.round(report.durationS)} s)`,
+    `SYSTEM BENCHMARK  ${report.startedAt}  (${Math.round(report.durationS)} s)`,
     `machine: ${machine.start.cpus} CPUs (${machine.start.cpuModel}); load average 1/5/15 min at start ${load(machine.start.loadAverage)}, at end ${load(machine.end.loadAverage)}`,
     `system: built all-in-one process (dist ${report.build === 'built' ? 'rebuilt for this run' : 'already up to date'}), KAFKA_ACCOUNT_PARTITIONS=${plan.partitions}, topics ${report.topicPrefix}*`,
-    ...(report.incomplete === null ? [] : [`INCOMPLETE: a step could not run, later steps were skipped: ${report.incomplete.split('\n')[0] ?? ''}`]),
+    ...(report.incomplete ?? []).map((reason) => `INCOMPLETE: a phase could not finish, its later steps were skipped: ${reason.split('\n')[0] ?? ''}`),
     report.stepsWithErrors.length === 0
       ? 'status: every request of every step got an answer (no client errors)'
       : `status: RUN HAD ERRORS (requests without any answer) in ${report.stepsWithErrors.join(', ')}`,
@@ -35,33 +37,23 @@ export function reportText(report: BenchReport, jsonPath: string): string {
     ),
     `ratio at the highest rate both sustained: ${commonRatio(report.ratioAtHighestSustainedRate)}`,
     '',
-    'TARGETS (issue 3)',
+    'TARGETS (issues 3, 5, 6)',
     ...report.targets.map((t) => `  [${t.met === null ? 'n/a' : t.met ? 'met' : 'NOT MET'}] ${t.target}: ${t.actual}`),
     '',
-    'SUBMIT TO FILL through the paper exchange (market orders of 1 share; POST -> OrderFilled visible on the order-events log, read committed)',
-    ...table(
-      ['rate/s', 'sent', 'accepted', 'filled', 'fills/s', 'p50', 'p90', 'p99', 'max'],
-      report.fills.map((f) => [
-        String(f.offeredRate),
-        String(f.sent),
-        String(f.accepted),
-        String(f.filled),
-        f.fillsPerSecond.toFixed(0),
-        ms(f.submitToFillMs?.p50 ?? NaN),
-        ms(f.submitToFillMs?.p90 ?? NaN),
-        ms(f.submitToFillMs?.p99 ?? NaN),
-        ms(f.submitToFillMs?.max ?? NaN),
-      ]),
-    ),
-    `max fills/s observed: ${report.fills.length === 0 ? 'n/a' : Math.max(...report.fills.map((f) => f.fillsPerSecond)).toFixed(0)} (liquidity: a quote every ${plan.marketDataIntervalMs} ms per symbol, up to 10 shares a side)`,
+    ...readSideSection(report),
+    '',
+    ...sseSection(report),
+    '',
+    ...archiveSection(report.archive, plan.archive.replayTargetEventsPerS),
     '',
     'PEAK MEMORY (VmHWM)',
-    `  all-in-one process ${mib(report.memory.allInOneVmHwmMiB)}, bench driver ${mib(report.memory.driverVmHwmMiB)}, two-hop responder ${mib(report.memory.responderVmHwmMiB)}`,
+    `  all-in-one process ${mib(report.memory.allInOneVmHwmMiB)}, bench driver ${mib(report.memory.driverVmHwmMiB)}, two-hop responder ${mib(report.memory.responderVmHwmMiB)}, replay CLI ${mib(report.memory.replayVmHwmMiB)}`,
     '',
     report.problems.length === 0 ? 'PROBLEMS: none' : 'PROBLEMS',
     ...report.problems.map((p) => `  - ${p}`),
     '',
     `JSON: ${jsonPath}`,
+    `chart: ${htmlPath}`,
     '',
   ];
   return lines.join('\n');
@@ -123,12 +115,3 @@ function sustained(result: RateSearchResult, unit: string): string {
   if (result.maxSustained === null) return 'none of the rates tried was sustained';
   return `${result.maxSustained} ${unit}${result.atCeiling ? ' (the search ceiling: the real maximum is higher)' : ''}`;
 }
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => `  ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`;
-  return [line(header), ...rows.map(line)];
-}
-
-const pct = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value)} %`);
-const mib = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value)} MiB`);

@@ -36,7 +36,7 @@ export class TradingSystem {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    const service = startService('apps/all-in-one/src/main', { ...this.environment, PORT: String(this.port), LOG_LEVEL: 'warn' });
+    const service = startService('apps/all-in-one/src/main', { LOG_LEVEL: 'warn', ...this.environment, PORT: String(this.port) });
     this.service = service;
     await eventually(
       async () => {
@@ -78,6 +78,11 @@ export class TradingSystem {
     const response = await fetch(`${this.baseUrl}/v2/stocks/${symbol}/quotes/latest`);
     const { quote } = (await response.json()) as { quote: { bp: number; ap: number } };
     return (quote.bp + quote.ap) / 2;
+  }
+
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string {
+    return this.service?.output() ?? '';
   }
 
   /** Every order event now in the log of record, in log order per partition. */

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT, startNode } from '../support/child-process';
+import { cpuSeconds, peakRssMiB } from '../system/process-stats';
+
+export const REPLAY_ENTRY = 'dist/apps/replay/src/main.js';
+
+/** One run of the compliance replay CLI over the run's archive. */
+export interface ReplayRun {
+  readonly args: readonly string[];
+  readonly exitCode: number | null;
+  /** Process start -> exit. */
+  readonly wallS: number;
+  /** CPU seconds (user + system) and peak resident memory of the CLI process (last /proc reading before it exited). */
+  readonly cpuS: number | null;
+  readonly vmHwmMiB: number | null;
+  /** Orders in the reconstructed state (`--json` output), when it printed one. */
+  readonly orders: number | null;
+  readonly positions: number | null;
+  readonly stderrTail: string;
+}
+
+/** Runs `node dist/apps/replay/src/main.js <args>` with the run's environment, sampling /proc while it runs. */
+export async function timeReplay(args: readonly string[], env: Readonly<Record<string, string>>): Promise<ReplayRun> {
+  const started = performance.now();
+  const child = startNode(join(REPO_ROOT, REPLAY_ENTRY), args, env);
+  let cpuS: number | null = null;
+  let vmHwmMiB: number | null = null;
+  const sample = (): void => {
+    cpuS = cpuSeconds(child.pid) ?? cpuS;
+    vmHwmMiB = peakRssMiB(child.pid) ?? vmHwmMiB;
+  };
+  const sampler = setInterval(sample, 50);
+  const { code } = await child.exited.finally(() => clearInterval(sampler));
+  const wallS = (performance.now() - started) / 1000;
+  let orders: number | null = null;
+  let positions: number | null = null;
+  try {
+    const view = JSON.parse(child.stdout()) as { orders?: unknown[]; positions?: unknown[] };
+    orders = Array.isArray(view.orders) ? view.orders.length : null;
+    positions = Array.isArray(view.positions) ? view.positions.length : null;
+  } catch {
+    // not JSON (help text, or a failure): no counts
+  }
+  return { args, exitCode: code, wallS, cpuS, vmHwmMiB, orders, positions, stderrTail: child.output().slice(-1_000) };
+}
