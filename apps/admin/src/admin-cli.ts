@@ -4,6 +4,7 @@ import { AdminCommand, AdminTask, UsageError } from './commands/admin-command';
 import { keyCreateCommand } from './commands/key-create.command';
 import { keyRevokeCommand } from './commands/key-revoke.command';
 import { limitsSetCommand } from './commands/limits-set.command';
+import { projectionRebuildCommand } from './commands/projection-rebuild.command';
 import { tradingSetCommand, tradingSetGlobalCommand } from './commands/trading-state.commands';
 
 export const ADMIN_COMMANDS: readonly AdminCommand[] = [
@@ -13,6 +14,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   limitsSetCommand,
   tradingSetCommand,
   tradingSetGlobalCommand,
+  projectionRebuildCommand,
 ];
 
 export type AdminInvocation =

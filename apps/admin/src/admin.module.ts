@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, AppConfigModule } from '@trading/config';
 import { ApiKeysModule } from '@trading/gateway';
-import { MessagingModule } from '@trading/messaging';
+import { TRADING_MESSAGES } from '@trading/contracts';
+import { Clock } from '@trading/domain';
+import { CLOCK, KAFKA, KAFKA_PRODUCER, MESSAGE_REGISTRY, MessageRegistry, MessagingModule, TOPIC_CATALOGUE, TopicCatalogue } from '@trading/messaging';
 import { postgresDataSourceOptions } from '@trading/persistence';
+import { ProjectionRebuilder } from '@trading/read-models';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { COMMAND_SIDE } from './accounts/command-side.port';
 import { KafkaCommandSide } from './accounts/kafka-command-side';
 
@@ -28,6 +33,16 @@ import { KafkaCommandSide } from './accounts/kafka-command-side';
   ],
   providers: [
     { provide: COMMAND_SIDE, useClass: KafkaCommandSide },
+    {
+      // the live projectors' own collaborators; DynamoDB only when positions are rebuilt
+      provide: ProjectionRebuilder,
+      inject: [APP_CONFIG, KAFKA, KAFKA_PRODUCER, MESSAGE_REGISTRY, TOPIC_CATALOGUE, CLOCK, DataSource],
+      useFactory: (config: AppConfig, kafka: Kafka, producer: Producer, registry: MessageRegistry, catalogue: TopicCatalogue, clock: Clock, dataSource: DataSource) =>
+        new ProjectionRebuilder(
+          { kafka, producer, registry: registry.register(...TRADING_MESSAGES), clock, dataSource, topic: catalogue.name('orderEvents'), groupPrefix: config.KAFKA_TOPIC_PREFIX },
+          { dynamodbEndpoint: config.DYNAMODB_ENDPOINT, awsRegion: config.AWS_REGION, tablePrefix: config.DYNAMODB_TABLE_PREFIX },
+        ),
+    },
   ],
 })
 export class AdminModule {}

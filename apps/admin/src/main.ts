@@ -5,6 +5,7 @@ import { InvalidConfigError, loadAppConfig } from '@trading/config';
 import { CodedError, IdGenerator } from '@trading/domain';
 import { ApiKeyService } from '@trading/gateway';
 import { ID_GENERATOR } from '@trading/messaging';
+import { ProjectionRebuilder } from '@trading/read-models';
 import { COMMAND_SIDE, CommandSide } from './accounts/command-side.port';
 import { AdminInvocation, adminUsage, parseAdminArgs } from './admin-cli';
 import { AdminFailure, AdminServices, UsageError } from './commands/admin-command';
@@ -53,6 +54,7 @@ function servicesOf(app: INestApplicationContext): AdminServices {
     apiKeys: app.get(ApiKeyService),
     commandSide: app.get<CommandSide>(COMMAND_SIDE),
     ids: app.get<IdGenerator>(ID_GENERATOR),
+    rebuilder: app.get(ProjectionRebuilder),
   };
 }
 

@@ -12,6 +12,8 @@ export interface ReplayInvocation {
   readonly orderId: string | null;
   readonly json: boolean;
   readonly progress: boolean;
+  /** Re-validate every archived record with the message schemas and fold with the domain's pure evolve. */
+  readonly strict: boolean;
 }
 
 export type ReplayCommandLine = ReplayInvocation | { readonly kind: 'help' };
@@ -24,19 +26,21 @@ export class UsageError extends Error {
 export function replayUsage(): string {
   return [
     'usage: replay [--as-of <time>] [--from <time>] [--to <time>] [--account <id>[,<id>...]] [--symbol <sym>[,<sym>...]]',
-    '              [--json] [--no-progress] [--verify | --order <id> | --rebuild]',
+    '              [--json] [--no-progress] [--strict] [--verify | --order <id> | --rebuild]',
     '',
     'Reads the S3 archive only (S3_ENDPOINT, S3_BUCKET); Kafka is not needed.',
     '  (default)      orders and positions as of --as-of (default now), folded from the archived order events',
     '  --verify       compare the state now with the PostgreSQL and DynamoDB read models; exit 1 on any difference',
     '  --order <id>   the order\'s full timeline: commands, decisions, execution reports, journal entries',
     '  --rebuild      fill fresh (empty) read models from the archive; refuses non-empty ones',
+    '  --strict       re-validate every archived record with the message schemas and fold with the domain\'s pure evolve',
+    '                 (slower; by default records at the current schema version, proven intact by the SHA-256 chain, are not re-validated)',
     'Times are ISO-8601 (2026-03-02T15:00:00Z or 2026-03-02). --to caps --as-of; --from/--to bound a timeline.',
     'Exit codes: 0 done, 1 differences or failure, 2 archive unreadable (missing bucket, corrupt file, broken hash chain), 64 bad arguments.',
   ].join('\n');
 }
 
-const FLAGS = new Set(['--json', '--verify', '--rebuild', '--no-progress', '--help', '-h']);
+const FLAGS = new Set(['--json', '--verify', '--rebuild', '--no-progress', '--strict', '--help', '-h']);
 const VALUED = new Set(['--from', '--to', '--as-of', '--account', '--symbol', '--order']);
 
 function time(name: string, text: string): Date {
@@ -96,5 +100,6 @@ export function parseReplayArgs(argv: readonly string[], now: Date): ReplayComma
     orderId: read('--order') ?? null,
     json: flags.has('--json'),
     progress: !flags.has('--no-progress'),
+    strict: flags.has('--strict'),
   };
 }

@@ -6,7 +6,7 @@ const run = (...argv: string[]) => parseReplayArgs(argv, NOW) as ReplayInvocatio
 describe('replay arguments', () => {
   it('given none, then it reconstructs the state of every account as of now, as a table with progress', () => {
     expect(run()).toEqual({
-      kind: 'run', mode: 'state', filter: { accountIds: null, symbols: null, asOf: NOW }, from: null, to: null, orderId: null, json: false, progress: true,
+      kind: 'run', mode: 'state', filter: { accountIds: null, symbols: null, asOf: NOW }, from: null, to: null, orderId: null, json: false, progress: true, strict: false,
     });
   });
 
@@ -30,6 +30,10 @@ describe('replay arguments', () => {
   it('given --verify or --rebuild, then that is the mode', () => {
     expect(run('--verify', '--account', 'a-1').mode).toBe('verify');
     expect(run('--rebuild').mode).toBe('rebuild');
+  });
+
+  it('given --strict, then every record is re-validated', () => {
+    expect(run('--strict').strict).toBe(true);
   });
 
   it('given --help, then help is asked for', () => {

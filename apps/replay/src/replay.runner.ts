@@ -58,7 +58,7 @@ export async function runReplay(invocation: ReplayInvocation, config: AppConfig,
   try {
     switch (invocation.mode) {
       case 'state': {
-        const state = await replayState({ source, registry, orderEventsTopic: catalogue.name('orderEvents'), filter: invocation.filter, onProgress: progress.update });
+        const state = await replayState({ source, registry, orderEventsTopic: catalogue.name('orderEvents'), filter: invocation.filter, onProgress: progress.update, strict: invocation.strict });
         progress.stop();
         io.out(renderState(viewOf(state, invocation.filter), invocation.json));
         return EXIT.ok;
@@ -76,7 +76,7 @@ export async function runReplay(invocation: ReplayInvocation, config: AppConfig,
         return EXIT.ok;
       }
       case 'verify': {
-        const state = await replayState({ source, registry, orderEventsTopic: catalogue.name('orderEvents'), filter: invocation.filter, onProgress: progress.update });
+        const state = await replayState({ source, registry, orderEventsTopic: catalogue.name('orderEvents'), filter: invocation.filter, onProgress: progress.update, strict: invocation.strict });
         progress.stop();
         const archive = viewOf(state, invocation.filter);
         stores = await openStores(config, false);

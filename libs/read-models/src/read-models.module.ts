@@ -7,6 +7,7 @@ import { OrdersProgress } from './orders/orders.progress';
 import { PositionsProgress } from './positions/positions.progress';
 import { ReadModelsService } from './read-models.service';
 import { POSITIONS_TABLE } from './read-models.tokens';
+import { ReadModelPointer } from './rebuild/read-model.pointer';
 
 /**
  * The read side's projectors (orders to PostgreSQL, positions to DynamoDB) and their progress
@@ -27,8 +28,9 @@ export class ReadModelsModule {
         { provide: OrdersProgress, inject: [DataSource], useFactory: (dataSource: DataSource) => new OrdersProgress(dataSource) },
         {
           provide: PositionsProgress,
-          inject: [DYNAMODB, POSITIONS_TABLE],
-          useFactory: (client: DynamoDBClient, table: string) => new PositionsProgress(client, table),
+          inject: [DYNAMODB, POSITIONS_TABLE, DataSource],
+          useFactory: (client: DynamoDBClient, table: string, dataSource: DataSource) =>
+            new PositionsProgress(client, new ReadModelPointer(dataSource, 'positions', table)),
         },
       ],
       exports: [OrdersProgress, PositionsProgress, POSITIONS_TABLE],

@@ -20,6 +20,7 @@ import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { OrdersStore } from './orders/orders.store';
 import { PositionsStore } from './positions/positions.store';
+import { ReadModelPointer } from './rebuild/read-model.pointer';
 import { Projector } from './runtime/projector';
 
 /** Runs the orders and positions projectors of this process, each its own consumer group. */
@@ -45,7 +46,8 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
     registry.register(...TRADING_MESSAGES);
     const topic = catalogue.name('orderEvents');
     const groupId = (name: string) => `${config.KAFKA_TOPIC_PREFIX}projector-${name}`;
-    const positionsTable = positionsTableDefinition(config.DYNAMODB_TABLE_PREFIX).TableName;
+    // followed batch by batch: a rebuild may switch it
+    const positionsTable = new ReadModelPointer(dataSource, 'positions', positionsTableDefinition(config.DYNAMODB_TABLE_PREFIX).TableName);
     const stores = [new OrdersStore(dataSource, clock), new PositionsStore(dynamodb, positionsTable, clock)];
     this.projectors = stores.map(
       (store) => new Projector(kafka, registry, deadLetters, producer, store, { groupId: groupId(store.name), topic }, metrics),
@@ -55,7 +57,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
       await dataSource.query('SELECT 1');
     });
     probes?.register('dynamodb-positions', async () => {
-      await dynamodb.send(new DescribeTableCommand({ TableName: positionsTable }));
+      await dynamodb.send(new DescribeTableCommand({ TableName: await positionsTable.current() }));
     });
   }
 

@@ -1,2 +1,2 @@
-/** The name of the positions table this process projects into and reads from. */
+/** The configured name of the positions table (a rebuild's pointer, when set, wins). */
 export const POSITIONS_TABLE = Symbol('POSITIONS_TABLE');

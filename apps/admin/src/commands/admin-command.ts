@@ -1,5 +1,6 @@
 import { IdGenerator } from '@trading/domain';
 import { ApiKeyService } from '@trading/gateway';
+import { ProjectionRebuilder } from '@trading/read-models';
 import { CommandSide } from '../accounts/command-side.port';
 
 /** What a command may use once its arguments are valid. */
@@ -7,6 +8,7 @@ export interface AdminServices {
   readonly apiKeys: ApiKeyService;
   readonly commandSide: CommandSide;
   readonly ids: IdGenerator;
+  readonly rebuilder: Pick<ProjectionRebuilder, 'rebuild'>;
 }
 
 /** Printed as JSON with `--json`, else as text for a person. */

@@ -1,6 +1,7 @@
 import { Binary, Int32, Int64, Table, tableFromIPC, tableToIPC, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { Compression, readParquet, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import { ArchivedRecord } from '../model/archived-record';
+import { ArchiveColumn, columnOf } from './archive-column';
 
 export type ParquetCompression = 'zstd' | 'snappy';
 
@@ -40,41 +41,58 @@ export function encodeParquet(records: readonly ArchivedRecord[], compression: P
   return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')), properties);
 }
 
-const text = (table: Table, name: string, row: number): string | null => (table.getChild(name)?.get(row) as string | null | undefined) ?? null;
-const int = (table: Table, name: string, row: number): number | null => {
-  const value = table.getChild(name)?.get(row) as number | bigint | null | undefined;
-  return value === null || value === undefined ? null : Number(value);
-};
-const iso = (table: Table, name: string, row: number): string | null => {
-  const value = int(table, name, row);
-  return value === null ? null : new Date(value).toISOString();
-};
-
 /** The records of one Parquet file written by `encodeParquet`; throws on bytes that are not one. */
 export function decodeParquet(bytes: Uint8Array): ArchivedRecord[] {
-  const table = tableFromIPC(readParquet(bytes).intoIPCStream());
-  const records: ArchivedRecord[] = [];
-  for (let row = 0; row < table.numRows; row++) {
-    const value = table.getChild('value')?.get(row) as Uint8Array | null | undefined;
-    const offset = table.getChild('offset')?.get(row) as bigint | null | undefined;
-    records.push({
-      topic: text(table, 'topic', row) ?? '',
-      partition: int(table, 'partition', row) ?? -1,
-      offset: String(offset ?? ''),
-      timestamp: iso(table, 'timestamp', row) ?? '',
-      key: text(table, 'key', row),
-      headers: JSON.parse(text(table, 'headers', row) ?? '{}') as Record<string, string>,
-      value: value === null || value === undefined ? null : Buffer.from(value),
-      eventId: text(table, 'event_id', row),
-      type: text(table, 'type', row),
-      schemaVersion: int(table, 'schema_version', row),
-      accountId: text(table, 'account_id', row),
-      streamId: text(table, 'stream_id', row),
-      seq: int(table, 'seq', row),
-      occurredAt: iso(table, 'occurred_at', row),
-      correlationId: text(table, 'correlation_id', row),
-      causationId: text(table, 'causation_id', row),
-    });
+  return recordsOfTable(tableFromIPC(readParquet(bytes).intoIPCStream()));
+}
+
+/**
+ * The records of an Arrow table of the archive's columns, read column by column from the batches'
+ * buffers (the per-row `Table.get` path costs a chunk lookup and a visitor call per cell).
+ * Values are views into the table's buffers, which are JavaScript memory (not the wasm heap).
+ */
+export function recordsOfTable(table: Table): ArchivedRecord[] {
+  const records = new Array<ArchivedRecord>(table.numRows);
+  let row = 0;
+  for (const batch of table.batches) {
+    const column = (name: string): ArchiveColumn => columnOf(batch.getChild(name));
+    const topic = column('topic');
+    const partition = column('partition');
+    const offset = column('offset');
+    const timestamp = column('timestamp');
+    const key = column('key');
+    const headers = column('headers');
+    const value = column('value');
+    const eventId = column('event_id');
+    const type = column('type');
+    const schemaVersion = column('schema_version');
+    const accountId = column('account_id');
+    const streamId = column('stream_id');
+    const seq = column('seq');
+    const occurredAt = column('occurred_at');
+    const correlationId = column('correlation_id');
+    const causationId = column('causation_id');
+    for (let index = 0; index < batch.numRows; index++) {
+      const headersText = headers.text(index);
+      records[row++] = {
+        topic: topic.text(index) ?? '',
+        partition: partition.number(index) ?? -1,
+        offset: offset.decimal(index) ?? '',
+        timestamp: timestamp.iso(index) ?? '',
+        key: key.text(index),
+        headers: JSON.parse(headersText ?? '{}') as Record<string, string>,
+        value: value.bytes(index),
+        eventId: eventId.text(index),
+        type: type.text(index),
+        schemaVersion: schemaVersion.number(index),
+        accountId: accountId.text(index),
+        streamId: streamId.text(index),
+        seq: seq.number(index),
+        occurredAt: occurredAt.iso(index),
+        correlationId: correlationId.text(index),
+        causationId: causationId.text(index),
+      };
+    }
   }
   return records;
 }

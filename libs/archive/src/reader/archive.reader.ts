@@ -6,6 +6,7 @@ import { ArchivedRecord, ArchiveQuery } from '../model/archived-record';
 import { DEFAULT_ARCHIVE_PREFIX } from '../model/object-keys';
 import { decodeParquet } from '../parquet/parquet.codec';
 import { ArchiveStore } from '../storage/archive.store';
+import { Prefetch } from './prefetch';
 
 const overlaps = (file: ManifestFile, query: ArchiveQuery): boolean =>
   (!query.from || new Date(file.maxTimestamp) >= query.from) && (!query.to || new Date(file.minTimestamp) < query.to);
@@ -14,6 +15,13 @@ const inRange = (record: ArchivedRecord, query: ArchiveQuery): boolean => {
   const time = new Date(record.timestamp);
   return (!query.from || time >= query.from) && (!query.to || time < query.to);
 };
+
+/** Every record of the file is in the query's time range: no need to look at each. */
+const within = (file: ManifestFile, query: ArchiveQuery): boolean =>
+  (!query.from || new Date(file.minTimestamp) >= query.from) && (!query.to || new Date(file.maxTimestamp) < query.to);
+
+/** Files downloaded ahead of the one being decoded and folded: S3 latency overlaps with the CPU work. */
+const DOWNLOADS_AHEAD = 4;
 
 /** Reads the archive through its manifests only: an object no manifest lists is never read. */
 export class ArchiveReader {
@@ -40,18 +48,25 @@ export class ArchiveReader {
     const total = files.reduce((sum, file) => sum + file.records, 0);
     let done = 0;
     onProgress?.(done, total);
-    for (const file of files) {
-      for (const record of await this.readFile(file)) {
-        if (inRange(record, query)) yield record;
+    const downloads = new Prefetch(files, DOWNLOADS_AHEAD, (file) => this.download(file));
+    for (const [index, file] of files.entries()) {
+      const records = this.decodeFile(file, await downloads.take(index));
+      const whole = within(file, query);
+      for (const record of records) {
+        if (whole || inRange(record, query)) yield record;
       }
       done += file.records;
       onProgress?.(done, total);
     }
   }
 
-  private async readFile(file: ManifestFile): Promise<ArchivedRecord[]> {
+  private async download(file: ManifestFile): Promise<Buffer> {
     const bytes = await this.store.get(file.key);
     if (!bytes) throw new ArchiveError('ARCHIVE.OBJECT_MISSING', `${file.key} is listed in a manifest but missing`, { object: file.key });
+    return bytes;
+  }
+
+  private decodeFile(file: ManifestFile, bytes: Buffer): ArchivedRecord[] {
     const sha256 = sha256Hex(bytes);
     if (sha256 !== file.sha256) {
       throw new ArchiveError('ARCHIVE.FILE_HASH_MISMATCH', `${file.key} has SHA-256 ${sha256}, its manifest says ${file.sha256}`, { object: file.key });

@@ -29,3 +29,32 @@ export function foldAccountEvent(account: AccountReplay, envelope: AccountEventE
   const position = applyFillToPosition(held ?? FLAT_POSITION, step.fill);
   return { ...base, cash: step.cash, positions: { ...account.positions, [step.symbol]: position } };
 }
+
+/** One account folded event by event: the pure fold above, or a working copy updated in place. */
+export interface AccountFold {
+  readonly lastSeq: number;
+  fold(envelope: AccountEventEnvelope): void;
+  /** The account as of the last event folded. */
+  current(): AccountReplay;
+}
+
+/** `foldAccountEvent`, one immutable `AccountReplay` per event (what an observer of each step needs). */
+export class PureAccountFold implements AccountFold {
+  private account: AccountReplay;
+
+  constructor(accountId: string) {
+    this.account = emptyAccountReplay(accountId);
+  }
+
+  get lastSeq(): number {
+    return this.account.lastSeq;
+  }
+
+  fold(envelope: AccountEventEnvelope): void {
+    this.account = foldAccountEvent(this.account, envelope);
+  }
+
+  current(): AccountReplay {
+    return this.account;
+  }
+}

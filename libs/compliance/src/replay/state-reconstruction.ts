@@ -1,7 +1,8 @@
 import { CodedError } from '@trading/domain';
 import { AccountEventEnvelope, isAccountEvent } from '@trading/read-models';
 import { InconsistentArchiveError } from '../compliance.errors';
-import { AccountReplay, emptyAccountReplay, foldAccountEvent } from './account-replay';
+import { AccountFold, AccountReplay, PureAccountFold } from './account-replay';
+import { AccountReplayWorkingCopy } from './account-replay.working-copy';
 import { DecodedRecord, recordPlace } from './decoded-record';
 import { ReplayFilter, wantsAccount } from './replay-filter';
 
@@ -14,7 +15,7 @@ export interface ReconstructedState {
 }
 
 interface StreamCursor {
-  account: AccountReplay;
+  readonly account: AccountFold;
   /** Events that arrived ahead of a seq not seen yet, by seq. */
   readonly ahead: Map<number, DecodedRecord>;
   /** Reached an event after the as-of instant: the rest of the stream is later still. */
@@ -30,16 +31,27 @@ interface StreamCursor {
 /** Told of every event folded, with the account as it is after it. */
 export type FoldObserver = (decoded: DecodedRecord, after: AccountReplay) => void;
 
+/**
+ * `in-place`: each account on a working copy replay owns (`AccountReplayWorkingCopy`), the
+ * default; `pure`: the domain's pure fold, one immutable state per event, which an observer needs
+ * (and `--strict` uses, as the reference).
+ */
+export type FoldMode = 'in-place' | 'pure';
+
 export class StateReconstruction {
   private readonly streams = new Map<string, StreamCursor>();
   private readonly asOfMs: number;
   private folded = 0;
 
+  private readonly mode: FoldMode;
+
   constructor(
     private readonly filter: ReplayFilter,
     private readonly observe?: FoldObserver,
+    mode: FoldMode = 'in-place',
   ) {
     this.asOfMs = filter.asOf.getTime();
+    this.mode = observe ? 'pure' : mode;
   }
 
   add(decoded: DecodedRecord): void {
@@ -47,7 +59,8 @@ export class StateReconstruction {
     if (!isAccountEvent(envelope) || !wantsAccount(this.filter, envelope.accountId)) return;
     let cursor = this.streams.get(envelope.streamId);
     if (!cursor) {
-      cursor = { account: emptyAccountReplay(envelope.accountId), ahead: new Map(), cut: false };
+      const account = this.mode === 'pure' ? new PureAccountFold(envelope.accountId) : new AccountReplayWorkingCopy(envelope.accountId);
+      cursor = { account, ahead: new Map(), cut: false };
       this.streams.set(envelope.streamId, cursor);
     }
     if (cursor.cut || envelope.seq <= cursor.account.lastSeq) return;
@@ -72,7 +85,7 @@ export class StateReconstruction {
         { streamId, missingSeq: missing },
       );
     }
-    const accounts = [...this.streams.values()].map((cursor) => cursor.account).filter((account) => account.lastSeq > 0);
+    const accounts = [...this.streams.values()].filter((cursor) => cursor.account.lastSeq > 0).map((cursor) => cursor.account.current());
     accounts.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
     return { asOf: this.filter.asOf, accounts, folded: this.folded };
   }
@@ -85,9 +98,9 @@ export class StateReconstruction {
       return;
     }
     try {
-      cursor.account = foldAccountEvent(cursor.account, envelope);
+      cursor.account.fold(envelope);
       this.folded += 1;
-      this.observe?.(decoded, cursor.account);
+      this.observe?.(decoded, cursor.account.current());
     } catch (error) {
       const code = error instanceof CodedError ? error.code : 'EVENT.INCONSISTENT';
       throw new InconsistentArchiveError(

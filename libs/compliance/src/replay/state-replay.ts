@@ -1,6 +1,6 @@
 import { MessageRegistry } from '@trading/messaging';
 import { ArchiveProgress, ArchiveSource } from '../archive/archive-source.port';
-import { decodeArchived } from './decoded-record';
+import { ArchivedEnvelopeDecoder } from './archived-envelope.decoder';
 import { ReplayFilter, wantsAccount } from './replay-filter';
 import { FoldObserver, ReconstructedState, StateReconstruction } from './state-reconstruction';
 
@@ -21,18 +21,27 @@ export interface StateReplayInput {
   readonly filter: ReplayFilter;
   readonly onProgress?: ArchiveProgress;
   readonly observe?: FoldObserver;
+  /**
+   * Validate every record with the registry's schemas and fold with the domain's pure evolve (the
+   * reference path, `--strict`); by default records at the current version are parsed without
+   * re-validation and accounts are folded on working copies (`ArchivedEnvelopeDecoder`,
+   * `AccountReplayWorkingCopy`), which compute the same state.
+   */
+  readonly strict?: boolean;
 }
 
 /** Reads the archived order events (S3 only) and folds them into the state as of `filter.asOf`. */
 export async function replayState(input: StateReplayInput): Promise<ReconstructedState> {
   const { source, registry, filter } = input;
-  const reconstruction = new StateReconstruction(filter, input.observe);
+  const strict = input.strict ?? false;
+  const decoder = new ArchivedEnvelopeDecoder(registry, { strict });
+  const reconstruction = new StateReconstruction(filter, input.observe, strict ? 'pure' : 'in-place');
   const toMs = filter.asOf.getTime() + RECORD_TIMESTAMP_SLACK_MS;
   const query = { topics: [input.orderEventsTopic], ...(toMs < END_OF_TIME_MS ? { to: new Date(toMs) } : {}) };
   for await (const record of source.records(query, input.onProgress)) {
     // the lifted columns spare decoding the records of other accounts
     if (record.accountId !== null && !wantsAccount(filter, record.accountId)) continue;
-    reconstruction.add(decodeArchived(registry, record));
+    reconstruction.add(decoder.decode(record));
   }
   return reconstruction.finish();
 }

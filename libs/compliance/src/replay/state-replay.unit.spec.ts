@@ -104,4 +104,37 @@ describe('replaying the archived order events', () => {
       await expect(attempt).rejects.toMatchObject({ code: 'REPLAY.UNDECODABLE_RECORD', details: { topic: TEST_TOPICS.orderEvents, offset: '0' } });
     });
   });
+
+  describe('given accounts with many orders, some filled, canceled or refused', () => {
+    const log = new ArchiveLog();
+    const accounts = [new AccountHistory(log, 'acct-a'), new AccountHistory(log, 'acct-b', 1)];
+    const instants: Date[] = [];
+    for (const account of accounts) {
+      account.open('1000000');
+      for (let n = 0; n < 30; n++) {
+        const orderId = `${account.accountId}-o${n}`;
+        account.place(orderId, { side: n % 3 === 2 ? 'sell' : 'buy', qty: String(1 + (n % 4)), symbol: n % 2 ? 'MSFT' : 'AAPL', limitPrice: n % 2 ? '400.00' : '150.00' }, n % 2 ? '400.00' : '150.00');
+        account.acknowledge(orderId);
+        if (n % 5 === 4) {
+          account.cancel(orderId);
+          account.canceled(orderId);
+        } else {
+          account.fill(orderId, `${orderId}-x`, '1', n % 2 ? '399.50' : '149.75', n % 4 === 0);
+        }
+        if (n % 7 === 0) instants.push(new Date(account.now()));
+      }
+      account.place(`${account.accountId}-big`, { qty: '100000' });
+    }
+
+    it.each([...instants, new Date()].map((asOf) => [asOf.toISOString(), asOf]))('when replayed as of %s, then the default path reconstructs what --strict (registry decode, pure fold) does', async (_, asOf) => {
+      const source = new InMemoryArchiveSource(log.records);
+      const input = { source, registry, orderEventsTopic: TEST_TOPICS.orderEvents, filter: everything(asOf) };
+
+      const fast = await replayState(input);
+      const strict = await replayState({ ...input, strict: true });
+
+      expect(fast).toEqual(strict);
+      expect(JSON.stringify(viewOf(fast, { symbols: null }))).toBe(JSON.stringify(viewOf(strict, { symbols: null })));
+    });
+  });
 });

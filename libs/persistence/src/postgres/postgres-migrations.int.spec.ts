@@ -34,6 +34,7 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
       'CreateProjectionCheckpoints1763780000000',
       'CreateApiKeys1795315700000',
       'CreateOrderReadModel1796000000000',
+      'CreateReadModelPointers1797000000000',
     ]);
     expect(again).toEqual([]);
   });
@@ -57,12 +58,13 @@ describe('PostgreSQL schema through TypeORM migrations (real server)', () => {
   });
 
   it('reverts cleanly, newest first', async () => {
+    await dataSource.undoLastMigration(); // read_model_pointers
     await dataSource.undoLastMigration(); // the order read model
     await dataSource.undoLastMigration(); // api_keys
     await dataSource.undoLastMigration();
 
     const tables = await dataSource.query<{ count: string }[]>(
-      "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('projection_checkpoints', 'orders', 'order_fills', 'order_events', 'projection_streams')",
+      "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('projection_checkpoints', 'orders', 'order_fills', 'order_events', 'projection_streams', 'read_model_pointers')",
     );
     expect(tables[0]?.count).toBe('0');
   });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccountEventEnvelope, isAccountEvent, orderIdsOf } from '../events/account-event';
 import { DeadLetterSink, ProjectionBatch, ProjectionStore } from '../runtime/projection-store.port';
 import { toOrder } from './order-row';
+import { ORDERS_SWITCH_LOCK } from './orders-switch.lock';
 import { LoadedOrder, projectOrders } from './orders.projection';
 
 const ORDER_COLUMNS = [
@@ -23,11 +24,14 @@ export class OrdersStore implements ProjectionStore {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     readonly name = 'orders',
+    /** False only for a rebuild's own store, which must not wait on the switch it leads to. */
+    private readonly takesSwitchLock = true,
   ) {}
 
   async apply(batch: ProjectionBatch, deadLetter: DeadLetterSink): Promise<void> {
     const records = batch.records.filter((record) => isAccountEvent(record.envelope));
     await this.dataSource.transaction(async (manager) => {
+      if (this.takesSwitchLock) await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [ORDERS_SWITCH_LOCK]);
       const events = records.map((record) => record.envelope as AccountEventEnvelope);
       const lastSeqs = await this.lockStreams(manager, events);
       const orders = await this.loadOrders(manager, events);

@@ -13,6 +13,7 @@ import { DeadLetterSink, ProjectionBatch, ProjectionRecord, ProjectionStore } fr
 import { applyFillToPosition, FLAT_POSITION } from './position';
 import { ACCOUNT_SK, fromAccountItem, fromPositionItem, positionSk, StoredAccount, StoredPosition, toPositionItem } from './position.item';
 import { PositionStep, positionStepOf } from './position-step';
+import { TableNameSource, tableNameSource } from './positions-table.source';
 
 /** Optimistic writes that lose to a concurrent writer are retried this often within one batch. */
 const MAX_CONFLICTS = 20;
@@ -29,13 +30,17 @@ class WriteConflictError extends Error {
  */
 export class PositionsStore implements ProjectionStore {
   private readonly logger = new Logger(PositionsStore.name);
+  private readonly table: TableNameSource;
 
+  /** `table`: a name, or a source followed batch by batch (the table a rebuild switched to). */
   constructor(
     private readonly client: DynamoDBClient,
-    private readonly tableName: string,
+    table: string | TableNameSource,
     private readonly clock: Clock,
     readonly name = 'positions',
-  ) {}
+  ) {
+    this.table = tableNameSource(table);
+  }
 
   async apply(batch: ProjectionBatch, deadLetter: DeadLetterSink): Promise<void> {
     const byAccount = new Map<string, ProjectionRecord[]>();
@@ -45,15 +50,16 @@ export class PositionsStore implements ProjectionStore {
       records.push(record);
       byAccount.set(record.envelope.accountId, records);
     }
-    await Promise.all([...byAccount].map(([accountId, records]) => this.applyStream(accountId, records, deadLetter)));
+    const table = await this.table.current();
+    await Promise.all([...byAccount].map(([accountId, records]) => this.applyStream(table, accountId, records, deadLetter)));
   }
 
   isPermanent(error: unknown): boolean {
     return (error as { name?: unknown } | null)?.name === 'ValidationException';
   }
 
-  private async applyStream(accountId: string, records: readonly ProjectionRecord[], deadLetter: DeadLetterSink): Promise<void> {
-    let account = await this.readAccount(accountId);
+  private async applyStream(table: string, accountId: string, records: readonly ProjectionRecord[], deadLetter: DeadLetterSink): Promise<void> {
+    let account = await this.readAccount(table, accountId);
     let pending = null as { readonly seq: number; readonly cash: string | null } | null;
     const positions = new Map<string, StoredPosition>();
     for (const record of records) {
@@ -61,7 +67,7 @@ export class PositionsStore implements ProjectionStore {
       if (envelope.seq <= account.lastSeq || envelope.seq <= (pending?.seq ?? 0)) continue;
       const step = positionStepOf(envelope);
       if (step.kind === 'fill') {
-        const applied = await this.applyFill(account, step, positions);
+        const applied = await this.applyFill(table, account, step, positions);
         account = applied;
         pending = null;
         continue;
@@ -69,17 +75,18 @@ export class PositionsStore implements ProjectionStore {
       if (step.kind === 'unappliable') await deadLetter(record, { code: 'MESSAGING.PROCESSING_FAILED', reason: `${step.code}: ${step.reason}` });
       pending = { seq: step.seq, cash: step.kind === 'cash' ? step.cash : (pending?.cash ?? null) };
     }
-    if (pending) await this.advance(accountId, pending.seq, pending.cash);
+    if (pending) await this.advance(table, accountId, pending.seq, pending.cash);
   }
 
   /** Returns the account as it is after the fill (or after whoever applied it first). */
   private async applyFill(
+    table: string,
     account: StoredAccount,
     step: Extract<PositionStep, { kind: 'fill' }>,
     cache: Map<string, StoredPosition>,
   ): Promise<StoredAccount> {
     for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
-      const current = cache.get(step.symbol) ?? (await this.readPosition(account.accountId, step.symbol));
+      const current = cache.get(step.symbol) ?? (await this.readPosition(table, account.accountId, step.symbol));
       const next: StoredPosition = {
         ...current,
         position: applyFillToPosition(current.position, step.fill),
@@ -90,14 +97,14 @@ export class PositionsStore implements ProjectionStore {
       if (!dec(next.position.qty).eq(step.positionQty)) {
         this.logger.warn(`position ${account.accountId}/${step.symbol} is ${next.position.qty} after seq ${step.seq}, the OMS says ${step.positionQty}`);
       }
-      const failed = await this.writeFill(account.accountId, current, next, step);
+      const failed = await this.writeFill(table, account.accountId, current, next, step);
       if (failed === null) {
         cache.set(step.symbol, next);
         return { ...account, cash: step.cash, lastSeq: step.seq, version: account.version + 1 };
       }
       cache.delete(step.symbol);
       if (failed === 'account') {
-        const fresh = await this.readAccount(account.accountId);
+        const fresh = await this.readAccount(table, account.accountId);
         if (fresh.lastSeq >= step.seq) return fresh;
       }
     }
@@ -106,6 +113,7 @@ export class PositionsStore implements ProjectionStore {
 
   /** null: written; otherwise which condition failed. */
   private async writeFill(
+    table: string,
     accountId: string,
     current: StoredPosition,
     next: StoredPosition,
@@ -118,7 +126,7 @@ export class PositionsStore implements ProjectionStore {
           TransactItems: [
             {
               Put: {
-                TableName: this.tableName,
+                TableName: table,
                 Item: toPositionItem(next, now),
                 ConditionExpression: current.version === 0 ? 'attribute_not_exists(sk)' : '#version = :expected',
                 ...(current.version === 0
@@ -128,7 +136,7 @@ export class PositionsStore implements ProjectionStore {
             },
             {
               Update: {
-                TableName: this.tableName,
+                TableName: table,
                 Key: { accountId: { S: accountId }, sk: { S: ACCOUNT_SK } },
                 UpdateExpression: 'SET #lastSeq = :seq, cash = :cash, updatedAt = :now ADD #version :one',
                 ConditionExpression: 'attribute_not_exists(#lastSeq) OR #lastSeq < :seq',
@@ -150,11 +158,11 @@ export class PositionsStore implements ProjectionStore {
   }
 
   /** Moves the stream's seq past events that change no position (and sets the opening cash). */
-  private async advance(accountId: string, seq: number, cash: string | null): Promise<void> {
+  private async advance(table: string, accountId: string, seq: number, cash: string | null): Promise<void> {
     try {
       await this.client.send(
         new UpdateItemCommand({
-          TableName: this.tableName,
+          TableName: table,
           Key: { accountId: { S: accountId }, sk: { S: ACCOUNT_SK } },
           UpdateExpression: `SET #lastSeq = :seq, updatedAt = :now${cash === null ? '' : ', cash = :cash'} ADD #version :one`,
           ConditionExpression: 'attribute_not_exists(#lastSeq) OR #lastSeq < :seq',
@@ -173,16 +181,16 @@ export class PositionsStore implements ProjectionStore {
     }
   }
 
-  private async readAccount(accountId: string): Promise<StoredAccount> {
+  private async readAccount(table: string, accountId: string): Promise<StoredAccount> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { accountId: { S: accountId }, sk: { S: ACCOUNT_SK } }, ConsistentRead: true }),
+      new GetItemCommand({ TableName: table, Key: { accountId: { S: accountId }, sk: { S: ACCOUNT_SK } }, ConsistentRead: true }),
     );
     return fromAccountItem(accountId, Item);
   }
 
-  private async readPosition(accountId: string, symbol: string): Promise<StoredPosition> {
+  private async readPosition(table: string, accountId: string, symbol: string): Promise<StoredPosition> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { accountId: { S: accountId }, sk: { S: positionSk(symbol) } }, ConsistentRead: true }),
+      new GetItemCommand({ TableName: table, Key: { accountId: { S: accountId }, sk: { S: positionSk(symbol) } }, ConsistentRead: true }),
     );
     return Item ? fromPositionItem(Item) : { accountId, symbol, position: FLAT_POSITION, lastSeq: 0, lastExecutionId: null, version: 0 };
   }

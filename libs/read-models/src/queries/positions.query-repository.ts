@@ -1,6 +1,7 @@
 import { AttributeValue, DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ACCOUNT_SK, fromAccountItem, fromPositionItem, positionSk, StoredAccount, StoredPosition } from '../positions/position.item';
 import { positionSide } from '../positions/position';
+import { TableNameSource, tableNameSource } from '../positions/positions-table.source';
 
 /**
  * Position and cash reads from the positions read model in DynamoDB: one partition per account,
@@ -8,15 +9,19 @@ import { positionSide } from '../positions/position';
  * are strongly consistent, so a read that waited for the projection's progress sees its writes.
  */
 export class PositionsQueryRepository {
+  private readonly table: TableNameSource;
+
   constructor(
     private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
+    table: string | TableNameSource,
+  ) {
+    this.table = tableNameSource(table);
+  }
 
   /** The account item (cash, progress); null when the projection has not seen the account open. */
   async account(accountId: string): Promise<StoredAccount | null> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: this.key(accountId, ACCOUNT_SK), ConsistentRead: true }),
+      new GetItemCommand({ TableName: await this.table.current(), Key: this.key(accountId, ACCOUNT_SK), ConsistentRead: true }),
     );
     return Item ? fromAccountItem(accountId, Item) : null;
   }
@@ -25,10 +30,12 @@ export class PositionsQueryRepository {
   async openPositions(accountId: string): Promise<StoredPosition[]> {
     const positions: StoredPosition[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
+    // every page from the same table, even if a rebuild switches it meanwhile
+    const table = await this.table.current();
     do {
       const page = await this.client.send(
         new QueryCommand({
-          TableName: this.tableName,
+          TableName: table,
           KeyConditionExpression: 'accountId = :account AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':account': { S: accountId }, ':prefix': { S: positionSk('') } },
           ConsistentRead: true,
@@ -44,7 +51,7 @@ export class PositionsQueryRepository {
   /** The open position in one symbol, or null when flat or never held. */
   async openPosition(accountId: string, symbol: string): Promise<StoredPosition | null> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: this.key(accountId, positionSk(symbol)), ConsistentRead: true }),
+      new GetItemCommand({ TableName: await this.table.current(), Key: this.key(accountId, positionSk(symbol)), ConsistentRead: true }),
     );
     const stored = Item ? fromPositionItem(Item) : null;
     return stored && positionSide(stored.position) !== 'flat' ? stored : null;
