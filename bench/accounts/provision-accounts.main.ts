@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       apiKeys: app.get(ApiKeyService),
       commandSide: app.get<CommandSide>(COMMAND_SIDE),
       ids: app.get<IdGenerator>(ID_GENERATOR),
+      // the bench only opens accounts and sets limits
+      rebuilder: { rebuild: () => Promise.reject(new Error('the bench does not rebuild projections')) },
     };
     const kafka = app.get<Kafka>(KAFKA);
     const orderEvents = app.get<TopicCatalogue>(TOPIC_CATALOGUE).name('orderEvents');
