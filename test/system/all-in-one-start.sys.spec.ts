@@ -29,13 +29,15 @@ describe('all-in-one process', () => {
         if (running.process.exitCode !== null) throw new Error(`exited early:\n${running.output()}`);
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         expect(response.status).toBe(200);
-        return (await response.json()) as { status: string; dependencies: Record<string, { status: string }> };
+        return (await response.json()) as { status: string; dependencies: Record<string, { status: string }>; checks: Record<string, { status: string }> };
       },
       { timeoutMs: 45_000, intervalMs: 250 },
     );
 
     expect(ready.status).toBe('ok');
     expect(Object.keys(ready.dependencies).sort()).toEqual(['dynamodb', 's3', 'kafka', 'postgres', 'redis'].sort());
+    // ready only once the single writers have rebuilt the state of every partition they own
+    expect(ready.checks).toMatchObject({ 'oms-partition-state': { status: 'up' }, 'execution-partitions': { status: 'up' } });
     const admin = createKafkaClient({ clientId: uniqueName('sys-check'), brokers: config.KAFKA_BROKERS, logLevel: 'nothing' }).admin();
     await admin.connect();
     try {

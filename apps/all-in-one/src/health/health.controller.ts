@@ -13,7 +13,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: every dependency answers; 503 names the ones that do not. */
+  /** Readiness: every dependency answers and every module is ready (state rebuilt); 503 names what is not. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.check();

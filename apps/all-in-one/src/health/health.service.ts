@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { KAFKA } from '@trading/messaging';
+import { ReadinessProbes, ReadinessReport } from '@trading/observability';
 import { DYNAMODB, S3 } from '@trading/persistence';
 import { REDIS } from '@trading/redis';
 import Redis from 'ioredis';
@@ -26,6 +27,8 @@ export interface DependencyStatus {
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
   readonly dependencies: Readonly<Record<string, DependencyStatus>>;
+  /** What the modules registered (the OMS and execution: every owned partition's state rebuilt; projectors: stores). */
+  readonly checks: ReadinessReport['checks'];
 }
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -41,6 +44,7 @@ export class HealthService {
     @Inject(REDIS) redis: Redis,
     @Inject(DYNAMODB) dynamodb: DynamoDBClient,
     @Inject(S3) s3: S3Client,
+    @Optional() private readonly readiness?: ReadinessProbes,
   ) {
     this.probes = {
       kafka: probeKafka(kafka),
@@ -56,8 +60,9 @@ export class HealthService {
       Object.entries(this.probes).map(async ([name, probe]) => [name, await run(probe)] as const),
     );
     const dependencies = Object.fromEntries(entries);
-    const allUp = entries.every(([, result]) => result.status === 'up');
-    return { status: allUp ? 'ok' : 'degraded', dependencies };
+    const modules = (await this.readiness?.check()) ?? { status: 'ok', checks: {} };
+    const allUp = entries.every(([, result]) => result.status === 'up') && modules.status === 'ok';
+    return { status: allUp ? 'ok' : 'degraded', dependencies, checks: modules.checks };
   }
 }
 
