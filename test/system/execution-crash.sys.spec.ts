@@ -137,9 +137,13 @@ describe('execution service over FIX under SIGKILL', () => {
     // each kill comes at a random moment after the running process has reported new fills:
     // it is trading, with orders on their way to and from the executor
     const fills = () => events.filter((e) => e.type === 'OrderFilled').length;
+    const logons = () => venueReceived(compId).filter((m) => m.get('35') === 'A').length;
     const exits: (NodeJS.Signals | null)[] = [];
     try {
       for (let kill = 0; kill < 4; kill++) {
+        // the running process is trading on its own session: it has logged on, and fills come in
+        // (fills alone could be the previous process's last reports, still on their way)
+        await eventually(() => expect(logons()).toBeGreaterThanOrEqual(kill + 1), { timeoutMs: 120_000, intervalMs: 200 });
         const before = fills();
         await eventually(() => expect(fills()).toBeGreaterThanOrEqual(before + 3), { timeoutMs: 120_000, intervalMs: 100 });
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 1500));
