@@ -86,3 +86,19 @@ export function isRejection(event: AccountBookEvent): event is AccountBookReject
     event.type === 'ExecutionReportRejected'
   );
 }
+
+/** The events the domain's evolve folds into orders; the others concern the account or refuse. */
+export const ORDER_CHANGING_EVENTS: ReadonlySet<AccountBookEventType> = new Set<AccountBookEventType>([
+  'OrderPlaced',
+  'OrderReplaceRequested',
+  'OrderCancelRequested',
+  'OrderAcknowledged',
+  'OrderPartiallyFilled',
+  'OrderFilled',
+  'OrderCanceled',
+  'OrderCancelRejectedByBroker',
+  'OrderExpired',
+  'OrderRejectedByBroker',
+  'OrderReplaced',
+  'OrderReplaceAbandoned',
+]);

@@ -1,30 +1,14 @@
 import {
-  AccountBookEvent,
   accountBookDecider,
   DEFAULT_RISK_LIMITS,
   OpenAccountBook,
   Order,
+  ORDER_CHANGING_EVENTS,
 } from '@trading/domain';
 import { AccountEventEnvelope, orderIdsOf } from '../events/account-event';
 import { UnappliableEventError } from '../read-models.errors';
 import { OrderEventRow, OrderFillRow, toFillRow, toOrderEventRow } from './order-side-rows';
 import { OrderRow, toOrderRow } from './order-row';
-
-/** The events that change orders; the others only appear in timelines (or not at all). */
-const ORDER_EVENT_TYPES: ReadonlySet<AccountBookEvent['type']> = new Set([
-  'OrderPlaced',
-  'OrderReplaceRequested',
-  'OrderCancelRequested',
-  'OrderAcknowledged',
-  'OrderPartiallyFilled',
-  'OrderFilled',
-  'OrderCanceled',
-  'OrderCancelRejectedByBroker',
-  'OrderExpired',
-  'OrderRejectedByBroker',
-  'OrderReplaced',
-  'OrderReplaceAbandoned',
-]);
 
 export interface LoadedOrder {
   readonly accountId: string;
@@ -91,7 +75,7 @@ export function projectOrders(input: OrdersProjectionInput): OrdersProjectionCha
         throw new UnappliableEventError(`${envelope.type} of account ${event.accountId} in the stream of ${envelope.accountId}`);
       }
       const orderIds = orderIdsOf(event);
-      if (ORDER_EVENT_TYPES.has(event.type)) {
+      if (ORDER_CHANGING_EVENTS.has(event.type)) {
         const book = books.get(envelope.accountId) ?? partialBook(envelope.accountId, input.orders);
         const next = accountBookDecider.evolve(book, event) as OpenAccountBook;
         books.set(envelope.accountId, next);

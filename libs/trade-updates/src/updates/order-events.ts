@@ -1,23 +1,9 @@
-import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEvent, AccountBookEventType } from '@trading/domain';
+import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEvent, AccountBookEventType, ORDER_CHANGING_EVENTS } from '@trading/domain';
 import { EventEnvelope } from '@trading/messaging';
 
 export type AccountEventEnvelope = EventEnvelope<AccountBookEventType, AccountBookEvent>;
 
-/** Events the domain's evolve folds into orders. */
-export const ORDER_CHANGING_EVENTS: ReadonlySet<AccountBookEventType> = new Set<AccountBookEventType>([
-  'OrderPlaced',
-  'OrderReplaceRequested',
-  'OrderCancelRequested',
-  'OrderAcknowledged',
-  'OrderPartiallyFilled',
-  'OrderFilled',
-  'OrderCanceled',
-  'OrderCancelRejectedByBroker',
-  'OrderExpired',
-  'OrderRejectedByBroker',
-  'OrderReplaced',
-  'OrderReplaceAbandoned',
-]);
+export { ORDER_CHANGING_EVENTS };
 
 /** Account-book events only: the topic also carries the per-partition global kill switch. */
 export function isAccountEvent(envelope: EventEnvelope): envelope is AccountEventEnvelope {
