@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 } from 'uuid';
 import { ArchiveError } from '../archive.errors';
+import { loadPartitionChains } from '../manifest/manifest-catalog';
 import { ArchivedRecord } from '../model/archived-record';
 import { ArchiveReader } from '../reader/archive.reader';
 import { ArchiveStore } from '../storage/archive.store';
@@ -124,6 +125,33 @@ describe('archiver (real Kafka and S3)', () => {
     expect(records.filter((r) => r.topic === letters).every((r) => r.eventId === null)).toBe(true);
     expect(new Set(envelopes.map((r) => r.timestamp.slice(0, 10)))).toEqual(new Set(['2024-02-29', '2024-03-01']));
   }, 120_000);
+
+  it('reads a consistent chain while the archiver writes: a listing older than the head is not a break', async () => {
+    // Given: a listing of the manifests made just before the archiver wrote a partition's newest
+    // version, and the head (read later) naming that version
+    const newest = new Map<string, string>();
+    for (const key of await new ArchiveStore(s3, config.S3_BUCKET).list(`${prefix}/_manifests/topic=${events}/`)) {
+      newest.set(key.slice(0, key.lastIndexOf('/')), key);
+    }
+    class ListingBeforeLastWrite extends ArchiveStore {
+      private stale = true;
+      override async list(listPrefix: string, startAfter?: string): Promise<string[]> {
+        const keys = await super.list(listPrefix, startAfter);
+        if (!this.stale) return keys;
+        this.stale = false;
+        return keys.filter((key) => !new Set(newest.values()).has(key));
+      }
+    }
+
+    // When: the chains are loaded through that listing
+    const chains = await loadPartitionChains(new ListingBeforeLastWrite(s3, config.S3_BUCKET), prefix, [events]);
+
+    // Then: every chain is whole, up to the version the head names
+    expect(chains.flatMap((chain) => chain.breaks)).toEqual([]);
+    expect(chains.map((chain) => chain.versions)).toEqual(
+      [...newest.values()].sort().map((key) => Number(/\/v(\d{20})-/.exec(key)![1])),
+    );
+  });
 
   it('writes files an independent reader (DuckDB) reads with the manifest counts and values', async () => {
     const store = new ArchiveStore(s3, config.S3_BUCKET);

@@ -19,9 +19,16 @@ export async function loadPartitionChains(store: ArchiveStore, prefix: string, t
   }
   const sorted = [...groups.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
   return mapLimited(sorted, 4, async (group) => {
-    const objects = await mapLimited(group.keys, 16, async (key) => ({ key, bytes: (await store.get(key)) ?? Buffer.alloc(0) }));
     const head = await store.get(headKey(prefix, group.topic, group.partition));
     const expected = head ? Number((JSON.parse(head.toString('utf8')) as { version?: number }).version ?? 0) : 0;
+    // the archiver writes a manifest before the head that names it: a head newer than the listing
+    // means versions were written since, and a listing made now holds them
+    const keys = newestVersion(group.keys) < expected ? await store.list(manifestsPrefix(prefix, group.topic, group.partition)) : group.keys;
+    const objects = await mapLimited(keys, 16, async (key) => ({ key, bytes: (await store.get(key)) ?? Buffer.alloc(0) }));
     return checkPartitionChain(group.topic, group.partition, objects, expected);
   });
+}
+
+function newestVersion(keys: readonly string[]): number {
+  return keys.reduce((newest, key) => Math.max(newest, parseManifestKey(key)?.version ?? 0), 0);
 }

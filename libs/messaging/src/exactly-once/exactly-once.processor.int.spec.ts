@@ -1,6 +1,6 @@
 import { createTopicsAndWait } from '../topics/create-topics';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
-import { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Admin, Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { z } from 'zod';
 import { EnvelopeFactory } from '../envelope/envelope.factory';
 import { EventEnvelope } from '../envelope/event-envelope';
@@ -168,6 +168,33 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await send(100, 5, 200);
 
     expectExactlyOnce(await readOutputs(300), 300, 5);
+  });
+
+  it('skips inputs it is handed again below the committed offsets, as a rebalance can do, instead of deciding them twice', async () => {
+    const groupId = uniqueName('it-eos-group');
+    const txPrefix = uniqueName('it-eos-tx');
+    const first = processor(groupId, txPrefix);
+    await first.start();
+    await send(30, 5);
+    await readOutputs(30);
+    await stopOne(first);
+    const second = processor(groupId, txPrefix);
+    await second.start();
+    await eventually(() => expect(second.isReady() && second.ownedPartitions()).toEqual([0, 1, 2]), { timeoutMs: 30_000 });
+    // a rebalance re-fetches the group's offsets; one fetched before the previous owner's last
+    // commit landed puts the consumer behind what is decided: here, all the way back
+    const rewind = () => {
+      const consumer = (second as unknown as { consumer: Consumer }).consumer;
+      for (const partition of [0, 1, 2]) consumer.seek({ topic: topics.input, partition, offset: '0' });
+    };
+
+    rewind();
+    await send(10, 5, 30);
+    await readOutputs(40);
+    rewind();
+    await send(10, 5, 40);
+
+    expectExactlyOnce(await readOutputs(50), 50, 5);
   });
 
   it('parks an input it cannot read, inside the same transaction, and goes on', async () => {

@@ -40,6 +40,13 @@ interface TracedOutputs {
 interface PartitionOwner<State> {
   readonly producer: Producer;
   state: State;
+  /**
+   * Per input topic, the first offset not yet decided: the group's committed offset read after
+   * fencing, then advanced by every commit. A rebalance can hand the consumer an older position,
+   * fetched before the last commit (ours or the previous owner's) landed; inputs below this were
+   * decided already and are skipped, not decided twice.
+   */
+  readonly nextOffsets: Map<string, bigint>;
 }
 
 /**
@@ -51,7 +58,7 @@ interface PartitionOwner<State> {
  * each input partition number has its own transactional id. Taking over partition N initialises
  * that id, which bumps its epoch: the previous owner's open transaction is aborted and any later
  * commit of it fails. Only then is the state folded from the log of record, which is therefore
- * complete.
+ * complete, and the group's committed offsets read, which are therefore final.
  */
 export class ExactlyOnceProcessor<State> {
   private readonly logger: Logger;
@@ -167,6 +174,11 @@ export class ExactlyOnceProcessor<State> {
     if (batch.messages.length === 0) return;
     const partition = batch.partition;
     const owner = await this.ownerOf(partition);
+    const next = owner.nextOffsets.get(batch.topic) ?? -1n;
+    if (BigInt(batch.lastOffset()) < next) {
+      payload.resolveOffset(batch.lastOffset());
+      return;
+    }
     const transaction = await owner.producer.transaction();
     let state = owner.state;
     let lastOffset: string | undefined;
@@ -175,6 +187,10 @@ export class ExactlyOnceProcessor<State> {
       const outputs: Message[] = [];
       for (const message of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
+        if (BigInt(message.offset) < next) {
+          payload.resolveOffset(message.offset);
+          continue;
+        }
         lastOffset = message.offset;
         const decoded = this.registry.decode(message.value);
         if (!decoded.ok) {
@@ -238,6 +254,7 @@ export class ExactlyOnceProcessor<State> {
       throw error;
     }
     owner.state = state;
+    owner.nextOffsets.set(batch.topic, BigInt(lastOffset) + 1n);
     payload.resolveOffset(lastOffset);
     await this.afterCommit(partition, traced, state);
     await payload.heartbeat();
@@ -265,7 +282,11 @@ export class ExactlyOnceProcessor<State> {
         this.options.outputTopic,
         [partition],
       );
-      const owner = { producer, state: states.get(partition) ?? this.program.initialState() };
+      const owner = {
+        producer,
+        state: states.get(partition) ?? this.program.initialState(),
+        nextOffsets: await this.committedOffsets(partition),
+      };
       this.owners.set(partition, owner);
       this.logger.log(`owns partition ${partition}`);
       await this.program.onPartitionOwned?.(partition, owner.state);
@@ -290,6 +311,20 @@ export class ExactlyOnceProcessor<State> {
     } catch (error) {
       this.logger.error(`after-commit work of partition ${partition} failed: ${String(error)}`);
     }
+  }
+
+  /** Stable once fencing has completed the previous owner's transaction, committed or aborted. */
+  private async committedOffsets(partition: number): Promise<Map<string, bigint>> {
+    const committed = await this.requireAdmin().fetchOffsets({
+      groupId: this.options.groupId,
+      topics: [...this.options.inputTopics],
+    });
+    const offsets = new Map<string, bigint>();
+    for (const { topic, partitions } of committed) {
+      const offset = partitions.find((p) => p.partition === partition)?.offset;
+      if (offset !== undefined && BigInt(offset) >= 0n) offsets.set(topic, BigInt(offset));
+    }
+    return offsets;
   }
 
   private requireAdmin(): Admin {
