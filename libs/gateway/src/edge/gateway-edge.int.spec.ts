@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiKeyService, IssuedApiKey } from './api-keys/api-key.service';
+import * as secretHash from './api-keys/secret-hash';
 import { AccountId } from './auth/account-id.decorator';
 import { AlpacaExceptionFilter } from './errors/alpaca-exception.filter';
 import { GatewayEdgeModule } from './gateway-edge.module';
@@ -185,6 +186,22 @@ describe('REST gateway edge (real PostgreSQL and Redis, real HTTP)', () => {
       expect(rows[0]?.secret_hash).not.toContain(key.secretKey);
       await expect(edge.apiKeys.verify(key.keyId, key.secretKey)).resolves.toBe(key.accountId);
       await expect(edge.apiKeys.verify(key.keyId, `${key.secretKey.slice(0, -1)}x`)).resolves.toBeNull();
+    });
+
+    it('verifies a burst of requests with a key it has not seen yet with one scrypt, and answers each', async () => {
+      const key = await newAccountKey();
+      const scrypts = jest.spyOn(secretHash, 'verifySecret');
+      try {
+        const answers = await Promise.all([
+          ...Array.from({ length: 20 }, () => edge.apiKeys.verify(key.keyId, key.secretKey)),
+          edge.apiKeys.verify(key.keyId, `${key.secretKey.slice(0, -1)}x`),
+        ]);
+
+        expect(answers).toEqual([...Array.from({ length: 20 }, () => key.accountId), null]);
+        expect(scrypts).toHaveBeenCalledTimes(2);
+      } finally {
+        scrypts.mockRestore();
+      }
     });
 
     it('revokes once, then says so; an unknown key is not found', async () => {

@@ -6,7 +6,7 @@ import { IsNull, Repository } from 'typeorm';
 import { API_KEYS_OPTIONS, ApiKeysOptions } from '../gateway-edge.options';
 import { generateKeyId, generateSecretKey, isKeyId, MAX_SECRET_KEY_LENGTH } from './api-key-credentials';
 import { hashSecret, verifySecret } from './secret-hash';
-import { VerificationCache } from './verification-cache';
+import { VerificationCache, verificationKey } from './verification-cache';
 
 /** What a new key looks like the one time its secret is shown. */
 export interface IssuedApiKey {
@@ -38,6 +38,8 @@ export class ApiKeyService {
   private readonly cache: VerificationCache;
   /** Hashed once, lazily: unknown keys are checked against it so they take as long as known ones. */
   private decoyHash: Promise<string> | undefined;
+  /** Verifications running now, by credential pair: a burst with a cold key shares one scrypt. */
+  private readonly verifying = new Map<string, Promise<string | null>>();
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
@@ -61,7 +63,17 @@ export class ApiKeyService {
     if (!isKeyId(keyId) || secretKey.length === 0 || secretKey.length > MAX_SECRET_KEY_LENGTH) return null;
     const cached = this.cache.get(keyId, secretKey);
     if (cached !== null) return cached;
+    // Without this, every request of a burst that arrives before the first verification ends
+    // runs its own 16 MiB scrypt on libuv's four threads, and the queue grows faster than it drains.
+    const pair = verificationKey(keyId, secretKey);
+    const running = this.verifying.get(pair);
+    if (running) return running;
+    const verification = this.verifyUncached(keyId, secretKey).finally(() => this.verifying.delete(pair));
+    this.verifying.set(pair, verification);
+    return verification;
+  }
 
+  private async verifyUncached(keyId: string, secretKey: string): Promise<string | null> {
     const row = await this.keys.findOne({
       where: { keyId, revokedAt: IsNull() },
       select: { keyId: true, accountId: true, secretHash: true },

@@ -23,7 +23,7 @@ export class VerificationCache {
   ) {}
 
   get(keyId: string, secret: string): string | null {
-    const key = cacheKey(keyId, secret);
+    const key = verificationKey(keyId, secret);
     const entry = this.entries.get(key);
     if (entry === undefined) return null;
     if (entry.expiresAt <= this.now()) {
@@ -35,7 +35,7 @@ export class VerificationCache {
 
   set(keyId: string, secret: string, accountId: string): void {
     if (this.options.ttlMs <= 0 || this.options.maxEntries <= 0) return;
-    const key = cacheKey(keyId, secret);
+    const key = verificationKey(keyId, secret);
     this.entries.delete(key);
     // A Map iterates in insertion order: the first entry is the oldest.
     while (this.entries.size >= this.options.maxEntries) {
@@ -56,5 +56,6 @@ export class VerificationCache {
   }
 }
 
-const cacheKey = (keyId: string, secret: string): string =>
+/** The key id and the SHA-256 of the secret: what identifies one presented credential pair. */
+export const verificationKey = (keyId: string, secret: string): string =>
   `${keyId}:${createHash('sha256').update(secret).digest('base64')}`;
