@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Context, context } from '@opentelemetry/api';
 import { ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
-import { Admin, Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { DeadLetterPublisher } from '../kafka/dead-letter.publisher';
 import { encodeEnvelope } from '../kafka/envelope.codec';
@@ -21,6 +21,8 @@ export interface ExactlyOnceProcessorOptions {
   readonly transactionalIdPrefix: string;
   /** Input batches handled at once (default 16); batches of one partition number never overlap. */
   readonly concurrency?: number;
+  /** Most inputs decided in one transaction (default 200). */
+  readonly maxInputsPerTransaction?: number;
 }
 
 /**
@@ -35,6 +37,26 @@ const TRANSACTION_RETRY = { initialRetryTime: 2, maxRetryTime: 1000, retries: 14
 interface TracedOutputs {
   readonly traceContext: Context;
   readonly outputs: EventEnvelope[];
+}
+
+/** Inputs queued beyond this make the consumer wait for the partition's transactions to catch up. */
+const MAX_QUEUED_INPUTS = 5_000;
+/** After a failed transaction, the partition is taken over again (fence, rebuild) after this pause. */
+const RETAKE_DELAY_MS = 500;
+
+interface QueuedInput {
+  readonly topic: string;
+  readonly offset: bigint;
+  readonly message: KafkaMessage;
+}
+
+/** Inputs of one partition number fetched but not yet committed, in fetch order, while it is assigned. */
+interface PartitionWork {
+  queue: QueuedInput[];
+  /** Per input topic, the offset after the last one queued: a rebalance's re-fetch is not queued twice. */
+  readonly queuedUpTo: Map<string, bigint>;
+  draining: Promise<void> | undefined;
+  stopped: boolean;
 }
 
 interface PartitionOwner<State> {
@@ -59,6 +81,12 @@ interface PartitionOwner<State> {
  * that id, which bumps its epoch: the previous owner's open transaction is aborted and any later
  * commit of it fails. Only then is the state folded from the log of record, which is therefore
  * complete, and the group's committed offsets read, which are therefore final.
+ *
+ * Fetching and deciding are decoupled: fetched inputs queue per partition number and the fetch
+ * goes on, while one transaction at a time takes everything queued so far. Under load, a
+ * transaction carries many inputs instead of the next fetch waiting for every partition's commit.
+ * A failed transaction leaves its inputs queued; the partition is taken over again (fenced,
+ * rebuilt, committed offsets re-read) and they are decided then, or skipped if they were.
  */
 export class ExactlyOnceProcessor<State> {
   private readonly logger: Logger;
@@ -68,8 +96,9 @@ export class ExactlyOnceProcessor<State> {
   private assigned = new Set<number>();
   private joined = false;
   private lag: ConsumerLagMonitor | undefined;
-  /** Tail of the work queued per partition number: its inputs share one state and one producer. */
-  private readonly lanes = new Map<number, Promise<void>>();
+  /** Tail of the ownership changes (take, release) per partition number, which never overlap. */
+  private readonly lanes = new Map<number, Promise<unknown>>();
+  private readonly work = new Map<number, PartitionWork>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -112,7 +141,7 @@ export class ExactlyOnceProcessor<State> {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 16,
-      eachBatch: (payload) => this.inLane(payload.batch.partition, () => this.processBatch(payload)),
+      eachBatch: (payload) => this.enqueue(payload),
     });
     if (this.metrics) {
       const topics = this.options.inputTopics;
@@ -130,7 +159,9 @@ export class ExactlyOnceProcessor<State> {
     this.lag = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
-    for (const partition of [...this.owners.keys()]) await this.release(partition);
+    // what is queued and not committed is decided by the next owner
+    for (const partition of [...this.work.keys()]) await this.stopWork(partition);
+    for (const partition of [...this.owners.keys()]) await this.inLane(partition, () => this.release(partition));
     await this.admin?.disconnect();
     this.admin = undefined;
   }
@@ -138,8 +169,10 @@ export class ExactlyOnceProcessor<State> {
   private async onAssignment(numbers: Set<number>): Promise<void> {
     this.assigned = numbers;
     this.joined = true;
-    for (const partition of [...this.owners.keys()]) {
-      if (!numbers.has(partition)) await this.inLane(partition, () => this.release(partition));
+    for (const partition of new Set([...this.owners.keys(), ...this.work.keys()])) {
+      if (numbers.has(partition)) continue;
+      await this.stopWork(partition);
+      await this.inLane(partition, () => this.release(partition));
     }
     // take ownership now, not at the first input: state is rebuilt and in-flight work resumed even
     // on a quiet partition
@@ -158,7 +191,15 @@ export class ExactlyOnceProcessor<State> {
     await owner.producer.disconnect().catch(() => undefined);
   }
 
-  private inLane(partition: number, work: () => Promise<void>): Promise<void> {
+  private async stopWork(partition: number): Promise<void> {
+    const work = this.work.get(partition);
+    if (!work) return;
+    work.stopped = true;
+    this.work.delete(partition);
+    await work.draining;
+  }
+
+  private inLane<T>(partition: number, work: () => Promise<T>): Promise<T> {
     const previous = this.lanes.get(partition) ?? Promise.resolve();
     const next = previous.then(work);
     const tail = next.catch(() => undefined);
@@ -169,41 +210,76 @@ export class ExactlyOnceProcessor<State> {
     return next;
   }
 
-  private async processBatch(payload: EachBatchPayload): Promise<void> {
+  private async enqueue(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    if (batch.messages.length === 0) return;
     const partition = batch.partition;
-    const owner = await this.ownerOf(partition);
-    const next = owner.nextOffsets.get(batch.topic) ?? -1n;
-    if (BigInt(batch.lastOffset()) < next) {
-      payload.resolveOffset(batch.lastOffset());
-      return;
+    if (batch.messages.length === 0 || !this.assigned.has(partition) || payload.isStale()) return;
+    let work = this.work.get(partition);
+    if (!work) {
+      const owner = this.owners.get(partition) ?? (await this.inLane(partition, () => this.ownerOf(partition)));
+      work = this.work.get(partition) ?? { queue: [], queuedUpTo: new Map(owner.nextOffsets), draining: undefined, stopped: false };
+      this.work.set(partition, work);
     }
+    for (const message of batch.messages) {
+      const offset = BigInt(message.offset);
+      if (offset < (work.queuedUpTo.get(batch.topic) ?? -1n)) continue;
+      work.queue.push({ topic: batch.topic, offset, message });
+      work.queuedUpTo.set(batch.topic, offset + 1n);
+    }
+    payload.resolveOffset(batch.lastOffset());
+    this.kick(partition, work);
+    if (work.queue.length >= MAX_QUEUED_INPUTS) await work.draining;
+  }
+
+  private kick(partition: number, work: PartitionWork): void {
+    if (work.draining || work.stopped || work.queue.length === 0 || !this.assigned.has(partition)) return;
+    work.draining = this.drain(partition, work).finally(() => {
+      work.draining = undefined;
+      this.kick(partition, work);
+    });
+  }
+
+  /** One transaction at a time, each taking what is queued; a failure retakes the partition and retries. */
+  private async drain(partition: number, work: PartitionWork): Promise<void> {
+    const max = this.options.maxInputsPerTransaction ?? 200;
+    while (!work.stopped && work.queue.length > 0) {
+      try {
+        const owner = this.owners.get(partition) ?? (await this.inLane(partition, () => this.ownerOf(partition)));
+        if (work.stopped) return;
+        const inputs = work.queue.slice(0, max);
+        await this.decide(partition, owner, inputs);
+        work.queue = work.queue.slice(inputs.length);
+      } catch (error) {
+        this.logger.error(`partition ${partition}: ${String(error)}; taking it over again`);
+        // the producer may be fenced or broken: start this partition over from the log
+        await this.inLane(partition, () => this.release(partition));
+        await new Promise((resolve) => setTimeout(resolve, RETAKE_DELAY_MS));
+        if (!this.assigned.has(partition)) return;
+      }
+    }
+  }
+
+  /** Decides `inputs` in one transaction with their offsets; those the owner finds decided are skipped. */
+  private async decide(partition: number, owner: PartitionOwner<State>, inputs: readonly QueuedInput[]): Promise<void> {
+    const pending = inputs.filter(({ topic, offset }) => offset >= (owner.nextOffsets.get(topic) ?? -1n));
+    if (pending.length === 0) return;
     const transaction = await owner.producer.transaction();
     let state = owner.state;
-    let lastOffset: string | undefined;
+    const consumed = new Map<string, bigint>();
     const traced: TracedOutputs[] = [];
     try {
       const outputs: Message[] = [];
-      for (const message of batch.messages) {
-        if (!payload.isRunning() || payload.isStale()) break;
-        if (BigInt(message.offset) < next) {
-          payload.resolveOffset(message.offset);
-          continue;
-        }
-        lastOffset = message.offset;
+      for (const { topic, offset, message } of pending) {
+        consumed.set(topic, offset + 1n);
+        const deadLetter = { topic, partition, message, consumerGroup: this.options.groupId };
         const decoded = this.registry.decode(message.value);
         if (!decoded.ok) {
-          await this.deadLetters.publish(
-            transaction,
-            { topic: batch.topic, partition, message, consumerGroup: this.options.groupId },
-            decoded.failure,
-          );
+          await this.deadLetters.publish(transaction, deadLetter, decoded.failure);
           continue;
         }
         const input = decoded.envelope;
         const record = {
-          topic: batch.topic,
+          topic,
           partition,
           offset: message.offset,
           consumerGroup: this.options.groupId,
@@ -217,17 +293,16 @@ export class ExactlyOnceProcessor<State> {
         try {
           // the consumer span is active while the program decides: its spans and the outputs' headers descend from it
           [step, traceContext] = inConsumerSpan(extractTraceContext(message.headers), record, (spanContext) => [
-            this.program.process(state, input, { topic: batch.topic, partition, offset: message.offset }),
+            this.program.process(state, input, { topic, partition, offset: message.offset }),
             spanContext,
           ]);
         } catch (error) {
           // one poisonous input must not stop every account of the partition: park it, go on
-          this.logger.error(`${batch.topic}[${partition}]@${message.offset} failed: ${String(error)}`);
-          await this.deadLetters.publish(
-            transaction,
-            { topic: batch.topic, partition, message, consumerGroup: this.options.groupId },
-            { code: 'MESSAGING.PROCESSING_FAILED', reason: error instanceof Error ? error.message : String(error) },
-          );
+          this.logger.error(`${topic}[${partition}]@${message.offset} failed: ${String(error)}`);
+          await this.deadLetters.publish(transaction, deadLetter, {
+            code: 'MESSAGING.PROCESSING_FAILED',
+            reason: error instanceof Error ? error.message : String(error),
+          });
           continue;
         }
         state = step.state;
@@ -237,27 +312,19 @@ export class ExactlyOnceProcessor<State> {
         }
         if (step.outputs.length > 0) traced.push({ traceContext, outputs: [...step.outputs] });
       }
-      if (lastOffset === undefined) {
-        await transaction.abort();
-        return;
-      }
       if (outputs.length > 0) await transaction.send({ topic: this.options.outputTopic, messages: outputs });
       await transaction.sendOffsets({
         consumerGroupId: this.options.groupId,
-        topics: [{ topic: batch.topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+        topics: [...consumed].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
       });
       await transaction.commit();
     } catch (error) {
       await transaction.abort().catch(() => undefined);
-      // the producer may be fenced or broken: start this partition over from the log
-      await this.release(partition);
       throw error;
     }
     owner.state = state;
-    owner.nextOffsets.set(batch.topic, BigInt(lastOffset) + 1n);
-    payload.resolveOffset(lastOffset);
+    for (const [topic, next] of consumed) owner.nextOffsets.set(topic, next);
     await this.afterCommit(partition, traced, state);
-    await payload.heartbeat();
   }
 
   private async ownerOf(partition: number): Promise<PartitionOwner<State>> {
