@@ -40,7 +40,7 @@ import { AllInOneProcess } from './system/all-in-one.process';
 import { openFileLimit } from './system/file-descriptors';
 import { machineSnapshot } from './system/machine-load';
 import { peakRssMiB } from './system/process-stats';
-import { waitUntilIdle } from './system/quiesce';
+import { measureIdleFloors, waitUntilIdle } from './system/quiesce';
 
 const REPORT_PATH = join(REPO_ROOT, '.bench', 'order-ack.json');
 const HTML_PATH = join(REPO_ROOT, '.bench', 'report.html');
@@ -118,13 +118,15 @@ async function main(cleanup: CleanupStack): Promise<number> {
   const twoHop = await KafkaTwoHopBaseline.start({ brokers: config.KAFKA_BROKERS, prefix, partitions: plan.partitions, timeoutMs: plan.requestTimeoutMs, payloadBytes: 600 });
   cleanup.push('stop two-hop baseline', () => twoHop.stop());
 
+  const floors = await measureIdleFloors([system.pid, twoHop.responderPid], 3_000);
+  log(`idle CPU before any load: all-in-one ${floors.get(system.pid)?.toFixed(0) ?? '?'} %, two-hop responder ${floors.get(twoHop.responderPid)?.toFixed(0) ?? '?'} %`);
   const baselineSteps = new BaselineSteps(twoHop, plan);
   const provisioner = new AccountProvisioner({ env, cash: plan.cash, limits: plan.limits });
   const orderSteps = new OrderSteps(system, provisioner, plan, runId);
   // before every step: the system must still run, and be idle (the previous step's backlog drained)
   const prepared = (step: Step): Step => async (...args) => {
     if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
-    const quiesce = await waitUntilIdle([system.pid, twoHop.responderPid], plan.quiesce);
+    const quiesce = await waitUntilIdle([system.pid, twoHop.responderPid], plan.quiesce, floors);
     if (quiesce.waitedMs > 2 * plan.quiesce.windowMs) log(`waited ${(quiesce.waitedMs / 1000).toFixed(0)} s for the processes to go idle${quiesce.idle ? '' : ' (they did not)'}`);
     return { ...(await step(...args)), quiesce };
   };
@@ -176,7 +178,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
         // the same run's baseline at this rate, if the fixed steps did not measure it
         if (!baseline.some((s) => s.phase === 'fixed' && s.offeredRate === rate)) readSideBaseline.push(await runBaseline(rate, 'fixed', plan.warmupMs, plan.measureMs));
         if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
-        await waitUntilIdle([system.pid], plan.quiesce);
+        await waitUntilIdle([system.pid], plan.quiesce, floors);
         readSide.push(await steps.run(rate, plan.warmupMs, plan.measureMs));
       }
     } finally {
@@ -195,7 +197,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
       for (const account of accounts) await client.touch(account);
       for (const connections of levels) {
         if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
-        await waitUntilIdle([system.pid], plan.quiesce);
+        await waitUntilIdle([system.pid], plan.quiesce, floors);
         // the keys' verification is cached 30 s: touch them again so opening does not re-run scrypt
         for (const account of accounts) await client.touch(account);
         const level = await capacity.level(connections, client);
@@ -209,7 +211,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
   });
 
   await phase('archive', async () => {
-    await waitUntilIdle([system.pid], plan.quiesce);
+    await waitUntilIdle([system.pid], plan.quiesce, floors);
     const admin = kafka.admin();
     await admin.connect();
     try {
