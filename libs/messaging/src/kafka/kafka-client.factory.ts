@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { cacheCoordinatorLookups } from './coordinator-lookup.cache';
 
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -33,6 +34,7 @@ function logEntry({ level, label, log }: LogEntry): void {
 }
 
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  cacheCoordinatorLookups();
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],

@@ -123,4 +123,29 @@ describe('Kafka transactions (real broker)', () => {
     await expect(zombieTx.commit()).rejects.toThrow(/fenced|epoch|INVALID_PRODUCER_EPOCH|PRODUCER_FENCED/i);
     expect(await readCommitted(name, 1)).toEqual(['successor']);
   });
+
+  it('looks the coordinators up once for a run of transactions, not before every request', async () => {
+    const name = await topic();
+    const producer = await transactionalProducer();
+    const lookups: string[] = [];
+    producer.on(producer.events.REQUEST, ({ payload }) => {
+      if (payload.apiName === 'GroupCoordinator') lookups.push(payload.apiName);
+    });
+
+    const group = uniqueName('it-tx-group');
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) {
+      const transaction = await producer.transaction();
+      await transaction.send({ topic: name, messages: [{ value: `tx-${i}` }] });
+      await transaction.sendOffsets({ consumerGroupId: group, topics: [{ topic: name, partitions: [{ partition: 0, offset: String(i) }] }] });
+      await transaction.commit();
+    }
+    const seconds = Math.ceil((Date.now() - started) / 1000);
+
+    // at most one lookup per coordinator (the transaction's, the group's) and second; uncached,
+    // kafkajs makes four per transaction
+    expect(lookups.length).toBeLessThanOrEqual(2 * (seconds + 1));
+    expect(lookups.length).toBeLessThan(40);
+    expect(await readCommitted(name, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `tx-${i}`));
+  });
 });
