@@ -81,12 +81,13 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await admin.disconnect();
   });
 
-  const processor = (groupId: string, txPrefix: string) => {
+  const processor = (groupId: string, txPrefix: string, limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number } = {}) => {
     const instance = new ExactlyOnceProcessor(kafka, registry, new DeadLetterPublisher(topics.dlq, new SystemClock()), counterProgram(factory), {
       groupId,
       inputTopics: [topics.input],
       outputTopic: topics.output,
       transactionalIdPrefix: txPrefix,
+      ...limits,
     });
     running.push(instance);
     return instance;
@@ -168,6 +169,13 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await send(100, 5, 200);
 
     expectExactlyOnce(await readOutputs(300), 300, 5);
+  });
+
+  it('decides a backlog larger than its queue in many small transactions, each input once and in order', async () => {
+    await send(400, 4);
+    await processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), { maxInputsPerTransaction: 7, maxQueuedInputs: 20 }).start();
+
+    expectExactlyOnce(await readOutputs(400), 400, 4);
   });
 
   it('skips inputs it is handed again below the committed offsets, as a rebalance can do, instead of deciding them twice', async () => {

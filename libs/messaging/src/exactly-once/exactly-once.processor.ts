@@ -23,6 +23,8 @@ export interface ExactlyOnceProcessorOptions {
   readonly concurrency?: number;
   /** Most inputs decided in one transaction (default 200). */
   readonly maxInputsPerTransaction?: number;
+  /** Inputs queued per partition beyond which the fetch waits for the transactions (default 5,000). */
+  readonly maxQueuedInputs?: number;
 }
 
 /**
@@ -39,8 +41,6 @@ interface TracedOutputs {
   readonly outputs: EventEnvelope[];
 }
 
-/** Inputs queued beyond this make the consumer wait for the partition's transactions to catch up. */
-const MAX_QUEUED_INPUTS = 5_000;
 /** After a failed transaction, the partition is taken over again (fence, rebuild) after this pause. */
 const RETAKE_DELAY_MS = 500;
 
@@ -57,6 +57,12 @@ interface PartitionWork {
   readonly queuedUpTo: Map<string, bigint>;
   draining: Promise<void> | undefined;
   stopped: boolean;
+  /** Fetches waiting for the queue to shrink; woken after every transaction. */
+  readonly waiting: (() => void)[];
+}
+
+function wake(work: PartitionWork): void {
+  for (const resolve of work.waiting.splice(0)) resolve();
 }
 
 interface PartitionOwner<State> {
@@ -217,7 +223,7 @@ export class ExactlyOnceProcessor<State> {
     let work = this.work.get(partition);
     if (!work) {
       const owner = this.owners.get(partition) ?? (await this.inLane(partition, () => this.ownerOf(partition)));
-      work = this.work.get(partition) ?? { queue: [], queuedUpTo: new Map(owner.nextOffsets), draining: undefined, stopped: false };
+      work = this.work.get(partition) ?? { queue: [], queuedUpTo: new Map(owner.nextOffsets), draining: undefined, stopped: false, waiting: [] };
       this.work.set(partition, work);
     }
     for (const message of batch.messages) {
@@ -228,13 +234,18 @@ export class ExactlyOnceProcessor<State> {
     }
     payload.resolveOffset(batch.lastOffset());
     this.kick(partition, work);
-    if (work.queue.length >= MAX_QUEUED_INPUTS) await work.draining;
+    // backpressure: the fetch waits, heartbeating, while the partition's transactions catch up
+    while (work.queue.length >= (this.options.maxQueuedInputs ?? 5_000) && work.draining && !work.stopped) {
+      await new Promise<void>((resolve) => work.waiting.push(resolve));
+      await payload.heartbeat();
+    }
   }
 
   private kick(partition: number, work: PartitionWork): void {
     if (work.draining || work.stopped || work.queue.length === 0 || !this.assigned.has(partition)) return;
     work.draining = this.drain(partition, work).finally(() => {
       work.draining = undefined;
+      wake(work);
       this.kick(partition, work);
     });
   }
@@ -249,6 +260,7 @@ export class ExactlyOnceProcessor<State> {
         const inputs = work.queue.slice(0, max);
         await this.decide(partition, owner, inputs);
         work.queue = work.queue.slice(inputs.length);
+        wake(work);
       } catch (error) {
         this.logger.error(`partition ${partition}: ${String(error)}; taking it over again`);
         // the producer may be fenced or broken: start this partition over from the log
