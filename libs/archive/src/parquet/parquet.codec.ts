@@ -1,7 +1,7 @@
 import { Binary, Int32, Int64, Table, tableFromIPC, tableToIPC, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { Compression, readParquet, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import { ArchivedRecord } from '../model/archived-record';
-import { ArchiveColumn, columnOf } from './archive-column';
+import { RecordColumns } from './record-columns';
 
 export type ParquetCompression = 'zstd' | 'snappy';
 
@@ -41,58 +41,38 @@ export function encodeParquet(records: readonly ArchivedRecord[], compression: P
   return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')), properties);
 }
 
+/**
+ * Rows per record batch read: a file's rows in one batch (the archiver writes up to 10,000 by
+ * default), where Parquet's default of 1,024 costs a column setup per batch in JavaScript.
+ */
+export const DEFAULT_BATCH_ROWS = 65_536;
+
 /** The records of one Parquet file written by `encodeParquet`; throws on bytes that are not one. */
-export function decodeParquet(bytes: Uint8Array): ArchivedRecord[] {
-  return recordsOfTable(tableFromIPC(readParquet(bytes).intoIPCStream()));
+export function decodeParquet(bytes: Uint8Array, batchRows: number = DEFAULT_BATCH_ROWS): ArchivedRecord[] {
+  return [...rowsOfTable(tableOfParquet(bytes, batchRows))];
+}
+
+/** The Arrow table of a Parquet file; throws on bytes that are not one. */
+export function tableOfParquet(bytes: Uint8Array, batchRows: number = DEFAULT_BATCH_ROWS): Table {
+  return tableFromIPC(readParquet(bytes, { batchSize: batchRows }).intoIPCStream());
+}
+
+/** The records of an Arrow table of the archive's columns, all at once. */
+export function recordsOfTable(table: Table): ArchivedRecord[] {
+  return [...rowsOfTable(table)];
 }
 
 /**
- * The records of an Arrow table of the archive's columns, read column by column from the batches'
- * buffers (the per-row `Table.get` path costs a chunk lookup and a visitor call per cell).
- * Values are views into the table's buffers, which are JavaScript memory (not the wasm heap).
+ * The records of an Arrow table of the archive's columns, each built when the iteration reaches
+ * it: a reader that hands them on one by one lets each die young, where a file's records built
+ * up front outlive several young-generation collections and are copied by each. Read column by
+ * column from the batches' buffers (`RecordColumns`); values are views into the table's buffers,
+ * which are JavaScript memory (not the wasm heap). Throws, while iterating, on a table whose
+ * columns are not the archive's.
  */
-export function recordsOfTable(table: Table): ArchivedRecord[] {
-  const records = new Array<ArchivedRecord>(table.numRows);
-  let row = 0;
+export function* rowsOfTable(table: Table): Generator<ArchivedRecord, void, undefined> {
   for (const batch of table.batches) {
-    const column = (name: string): ArchiveColumn => columnOf(batch.getChild(name));
-    const topic = column('topic');
-    const partition = column('partition');
-    const offset = column('offset');
-    const timestamp = column('timestamp');
-    const key = column('key');
-    const headers = column('headers');
-    const value = column('value');
-    const eventId = column('event_id');
-    const type = column('type');
-    const schemaVersion = column('schema_version');
-    const accountId = column('account_id');
-    const streamId = column('stream_id');
-    const seq = column('seq');
-    const occurredAt = column('occurred_at');
-    const correlationId = column('correlation_id');
-    const causationId = column('causation_id');
-    for (let index = 0; index < batch.numRows; index++) {
-      const headersText = headers.text(index);
-      records[row++] = {
-        topic: topic.text(index) ?? '',
-        partition: partition.number(index) ?? -1,
-        offset: offset.decimal(index) ?? '',
-        timestamp: timestamp.iso(index) ?? '',
-        key: key.text(index),
-        headers: JSON.parse(headersText ?? '{}') as Record<string, string>,
-        value: value.bytes(index),
-        eventId: eventId.text(index),
-        type: type.text(index),
-        schemaVersion: schemaVersion.number(index),
-        accountId: accountId.text(index),
-        streamId: streamId.text(index),
-        seq: seq.number(index),
-        occurredAt: occurredAt.iso(index),
-        correlationId: correlationId.text(index),
-        causationId: causationId.text(index),
-      };
-    }
+    const columns = new RecordColumns(batch);
+    for (let index = 0; index < columns.length; index++) yield columns.record(index);
   }
-  return records;
 }

@@ -69,9 +69,10 @@ describe('reading archive Parquet files column by column', () => {
       return toArchivedRecord({ ...raw(String(2n ** 53n + BigInt(n)), value, n % 3 === 0 ? null : Buffer.from(`clé-${n}`)), headers: n % 4 === 0 ? {} : { 'message-type': `Typ€${n}` } });
     });
 
-    const decoded = decodeParquet(encodeParquet(records));
+    const decoded = decodeParquet(encodeParquet(records), 512);
 
     expect(decoded).toEqual(records);
     expect(decoded.filter((record) => record.eventId === null).length).toBeGreaterThan(0);
+    expect(decodeParquet(encodeParquet(records))).toEqual(records);
   });
 });

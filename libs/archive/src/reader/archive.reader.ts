@@ -1,11 +1,16 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { Table, tableFromIPC } from 'apache-arrow';
 import { ArchiveError } from '../archive.errors';
 import { loadPartitionChains } from '../manifest/manifest-catalog';
 import { ManifestFile, sha256Hex } from '../manifest/partition-manifest';
 import { ArchivedRecord, ArchiveQuery } from '../model/archived-record';
 import { DEFAULT_ARCHIVE_PREFIX } from '../model/object-keys';
-import { decodeParquet } from '../parquet/parquet.codec';
+import { DecodeWorkerUnavailable, ParquetDecodeWorker } from '../parquet/parquet-decode.worker';
+import { DEFAULT_BATCH_ROWS, rowsOfTable, tableOfParquet } from '../parquet/parquet.codec';
+import { RecordColumns } from '../parquet/record-columns';
 import { ArchiveStore } from '../storage/archive.store';
+import { ArchivedRecordBatch } from './archived-record.batch';
+import { DecodeWorkerLease } from './decode-worker.lease';
 import { Prefetch } from './prefetch';
 
 const overlaps = (file: ManifestFile, query: ArchiveQuery): boolean =>
@@ -16,6 +21,18 @@ const inRange = (record: ArchivedRecord, query: ArchiveQuery): boolean => {
   return (!query.from || time >= query.from) && (!query.to || time < query.to);
 };
 
+/** The rows whose Kafka record time is in the query's range, as `inRange` selects them. */
+function rowsInRange(columns: RecordColumns, query: ArchiveQuery): Int32Array {
+  const from = query.from?.getTime() ?? -Infinity;
+  const to = query.to?.getTime() ?? Infinity;
+  const rows: number[] = [];
+  for (let index = 0; index < columns.length; index++) {
+    const time = columns.timestamp.number(index) ?? Number.NaN;
+    if (time >= from && time < to) rows.push(index);
+  }
+  return Int32Array.from(rows);
+}
+
 /** Every record of the file is in the query's time range: no need to look at each. */
 const within = (file: ManifestFile, query: ArchiveQuery): boolean =>
   (!query.from || new Date(file.minTimestamp) >= query.from) && (!query.to || new Date(file.maxTimestamp) < query.to);
@@ -23,14 +40,31 @@ const within = (file: ManifestFile, query: ArchiveQuery): boolean =>
 /** Files downloaded ahead of the one being decoded and folded: S3 latency overlaps with the CPU work. */
 const DOWNLOADS_AHEAD = 4;
 
+/** From this many files on, Parquet is decoded on a worker thread (`ParquetDecodeWorker`) by default. */
+const WORKER_FROM_FILES = 2;
+
+export interface ArchiveReaderOptions {
+  /**
+   * Decode the Parquet files on a worker thread, ahead of the records being consumed, so that the
+   * decompression overlaps with the consumer's work: by default from two files on (one file would
+   * wait for the thread to start). The records are the same either way.
+   */
+  readonly decodeOnWorker?: boolean;
+}
+
+/** A downloaded file whose hash matched: its bytes, or its Arrow IPC stream when a worker decoded it. */
+type Loaded = { readonly bytes: Buffer } | { readonly ipc: Uint8Array };
+
 /** Reads the archive through its manifests only: an object no manifest lists is never read. */
 export class ArchiveReader {
   private readonly store: ArchiveStore;
+  private readonly decodeWorker = new DecodeWorkerLease();
 
   constructor(
     s3: S3Client,
     bucket: string,
     private readonly prefix: string = DEFAULT_ARCHIVE_PREFIX,
+    private readonly options: ArchiveReaderOptions = {},
   ) {
     this.store = new ArchiveStore(s3, bucket);
   }
@@ -41,6 +75,42 @@ export class ArchiveReader {
    * or a file whose SHA-256 differs from its manifest. `onProgress` counts records of the selected files.
    */
   async *records(query: ArchiveQuery, onProgress?: (done: number, total: number) => void): AsyncIterable<ArchivedRecord> {
+    for await (const { file, table } of this.tables(query, onProgress)) {
+      const rows = rowsOfTable(table);
+      const whole = within(file, query);
+      for (;;) {
+        let row: IteratorResult<ArchivedRecord>;
+        try {
+          row = rows.next();
+        } catch (error) {
+          throw corrupt(file, error);
+        }
+        if (row.done) break;
+        if (whole || inRange(row.value, query)) yield row.value;
+      }
+    }
+  }
+
+  /**
+   * `records`, a record batch at a time, read column by column (`ArchivedRecordBatch`): the same
+   * records in the same order, for a reader that needs a few fields of most of them.
+   */
+  async *recordBatches(query: ArchiveQuery, onProgress?: (done: number, total: number) => void): AsyncIterable<ArchivedRecordBatch> {
+    for await (const { file, table } of this.tables(query, onProgress)) {
+      for (const batch of table.batches) {
+        let columns: RecordColumns;
+        try {
+          columns = new RecordColumns(batch);
+        } catch (error) {
+          throw corrupt(file, error);
+        }
+        yield new ArchivedRecordBatch(columns, within(file, query) ? null : rowsInRange(columns, query), file.key);
+      }
+    }
+  }
+
+  /** The selected files' tables in order, each counted as done once the next is asked for. */
+  private async *tables(query: ArchiveQuery, onProgress?: (done: number, total: number) => void): AsyncIterable<{ file: ManifestFile; table: Table }> {
     const chains = await loadPartitionChains(this.store, this.prefix, query.topics);
     const broken = chains.flatMap((chain) => chain.breaks)[0];
     if (broken) throw new ArchiveError(broken.code, `${broken.object}: ${broken.message}`, { object: broken.object });
@@ -48,15 +118,33 @@ export class ArchiveReader {
     const total = files.reduce((sum, file) => sum + file.records, 0);
     let done = 0;
     onProgress?.(done, total);
-    const downloads = new Prefetch(files, DOWNLOADS_AHEAD, (file) => this.download(file));
-    for (const [index, file] of files.entries()) {
-      const records = this.decodeFile(file, await downloads.take(index));
-      const whole = within(file, query);
-      for (const record of records) {
-        if (whole || inRange(record, query)) yield record;
+    const worker = (this.options.decodeOnWorker ?? files.length >= WORKER_FROM_FILES) && files.length > 0 ? this.decodeWorker.acquire() : null;
+    try {
+      const loads = new Prefetch(files, DOWNLOADS_AHEAD, (file) => this.load(file, worker));
+      for (const [index, file] of files.entries()) {
+        yield { file, table: this.tableOf(file, await loads.take(index)) };
+        done += file.records;
+        onProgress?.(done, total);
       }
-      done += file.records;
-      onProgress?.(done, total);
+    } finally {
+      if (worker) this.decodeWorker.release();
+    }
+  }
+
+  /** Downloads the file and checks its hash; with a worker, has it decoded there too. */
+  private async load(file: ManifestFile, worker: ParquetDecodeWorker | null): Promise<Loaded> {
+    const bytes = await this.download(file);
+    const sha256 = sha256Hex(bytes);
+    if (sha256 !== file.sha256) {
+      throw new ArchiveError('ARCHIVE.FILE_HASH_MISMATCH', `${file.key} has SHA-256 ${sha256}, its manifest says ${file.sha256}`, { object: file.key });
+    }
+    if (!worker) return { bytes };
+    try {
+      return { ipc: await worker.toIpcStream(bytes, DEFAULT_BATCH_ROWS) };
+    } catch (error) {
+      // a thread that is gone says nothing of the file: decode it here instead
+      if (error instanceof DecodeWorkerUnavailable) return { bytes };
+      throw corrupt(file, error);
     }
   }
 
@@ -66,15 +154,14 @@ export class ArchiveReader {
     return bytes;
   }
 
-  private decodeFile(file: ManifestFile, bytes: Buffer): ArchivedRecord[] {
-    const sha256 = sha256Hex(bytes);
-    if (sha256 !== file.sha256) {
-      throw new ArchiveError('ARCHIVE.FILE_HASH_MISMATCH', `${file.key} has SHA-256 ${sha256}, its manifest says ${file.sha256}`, { object: file.key });
-    }
+  private tableOf(file: ManifestFile, loaded: Loaded): Table {
     try {
-      return decodeParquet(bytes);
+      return 'ipc' in loaded ? tableFromIPC(loaded.ipc) : tableOfParquet(loaded.bytes);
     } catch (error) {
-      throw new ArchiveError('ARCHIVE.CORRUPT_FILE', `${file.key} is not a readable archive Parquet file`, { object: file.key }, { cause: error });
+      throw corrupt(file, error);
     }
   }
 }
+
+const corrupt = (file: ManifestFile, cause: unknown): ArchiveError =>
+  new ArchiveError('ARCHIVE.CORRUPT_FILE', `${file.key} is not a readable archive Parquet file`, { object: file.key }, { cause });

@@ -1,6 +1,6 @@
-import { ArchivedRecord, ArchiveQuery } from '@trading/archive';
+import { ArchivedRecord, ArchivedRecordBatch, ArchiveQuery } from '@trading/archive';
 
-export type { ArchivedRecord, ArchiveQuery };
+export type { ArchivedRecord, ArchivedRecordBatch, ArchiveQuery };
 
 export type ArchiveProgress = (done: number, total: number) => void;
 
@@ -10,4 +10,9 @@ export type ArchiveProgress = (done: number, total: number) => void;
  */
 export interface ArchiveSource {
   records(query: ArchiveQuery, onProgress?: ArchiveProgress): AsyncIterable<ArchivedRecord>;
+  /**
+   * The same records a record batch at a time, read column by column, where the source can: replay
+   * then reads only the value and the envelope columns of most records.
+   */
+  recordBatches?(query: ArchiveQuery, onProgress?: ArchiveProgress): AsyncIterable<ArchivedRecordBatch>;
 }

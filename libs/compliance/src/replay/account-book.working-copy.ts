@@ -7,6 +7,9 @@ import {
   MAX_REMEMBERED_COMMAND_IDS,
   OpenAccountBook,
   Order,
+  OrderAcknowledged,
+  OrderFilled,
+  OrderPartiallyFilled,
   OrderPlaced,
   OrderSpec,
   RecentOrder,
@@ -14,6 +17,8 @@ import {
   TradingState,
 } from '@trading/domain';
 import { orderIdsOf } from '@trading/read-models';
+import { acknowledgedOrder, filledOrder, hasOrderFieldsOnly, settledFill } from './order-fill.exact';
+import { OutsideExactRange } from './scaled-decimal';
 
 const NONE: readonly string[] = Object.freeze([]);
 const NO_CLIENT_ORDER_IDS: Readonly<Record<string, string>> = Object.freeze({});
@@ -27,6 +32,8 @@ interface OpenFields {
   /** Immutable values replaced by each evolve (both stay small: symbols held, a time window of orders). */
   readonly positions: Readonly<Record<string, DecimalString>>;
   readonly recentOrders: readonly RecentOrder[];
+  /** `epochMs` of each recent order's `at`, parsed once. */
+  readonly recentOrderMs: readonly number[];
 }
 
 const SPEC_FIELDS: readonly (keyof OrderSpec)[] = ['symbol', 'side', 'type', 'timeInForce', 'qty', 'notional', 'limitPrice', 'stopPrice'];
@@ -65,26 +72,42 @@ function recordOf<V>(entries: ReadonlyMap<string, V>): Record<string, V> {
   return record;
 }
 
+/** `withEntry`, or `withoutEntry` for a flat position, as the domain's `fill` updates `positions`. */
+function withPosition(positions: Readonly<Record<string, DecimalString>>, symbol: string, qty: DecimalString): Record<string, DecimalString> {
+  const next: Record<string, DecimalString> = {};
+  for (const key of Object.keys(positions)) put(next, key, positions[key]!);
+  if (qty === '0') delete next[symbol];
+  else put(next, symbol, qty);
+  return next;
+}
+
 /**
  * An account book that replay owns alone and updates in place. Each event is still folded by the
  * domain's own evolve, but on a book holding only the orders the event names (`orderIdsOf`), and
  * the result is merged back: evolve reads `book.orders` only at those ids and only adds to
  * `clientOrderIds` and `recentCommandIds`, so the result is the same while the cost no longer
  * grows with the account's history (the pure fold copies every order and up to 1,000 command ids
- * per event). `snapshot()` is the `AccountBookState` the pure fold reaches from the same events;
- * the equality tests (every event type, generated histories) hold it to that. Should an event's
- * evolve ever read other orders, fold it with `accountBookDecider.evolve(snapshot(), event)`.
+ * per event). The events of every order's life (placed, acknowledged, filled) are spelled out
+ * instead, with the domain's own rules on scaled decimals (`order-fill.exact`), and left to evolve
+ * whenever those cannot promise its result. `snapshot()` is the `AccountBookState` the pure fold
+ * reaches from the same events; the equality tests (every event type, generated histories) hold it
+ * to that. Should an event's evolve ever read other orders, fold it with
+ * `accountBookDecider.evolve(snapshot(), event)`.
  */
 export class AccountBookWorkingCopy {
   private open: OpenFields | null = null;
   private readonly orders = new Map<string, Order>();
   private readonly clientOrderIds = new Map<string, string>();
+  /** Orders whose fields are not exactly `hasOrderFieldsOnly`'s: only the domain's evolve may change them. */
+  private readonly irregular = new Set<string>();
   /** The remembered command ids, trimmed to the last `MAX_REMEMBERED_COMMAND_IDS` lazily. */
   private commandIds: string[] = [];
 
   /** Folds one event; throws what the domain's evolve throws, leaving the copy unchanged. */
   apply(event: AccountBookEvent): void {
     if (event.type === 'OrderPlaced' && this.placeSpelledOut(event)) return;
+    if (event.type === 'OrderAcknowledged' && this.acknowledgeSpelledOut(event)) return;
+    if ((event.type === 'OrderFilled' || event.type === 'OrderPartiallyFilled') && this.fillSpelledOut(event)) return;
     const named = idRecord<Order>();
     for (const orderId of orderIdsOf(event)) {
       const order = this.orders.get(orderId);
@@ -105,8 +128,16 @@ export class AccountBookWorkingCopy {
     this.open = {
       accountId: next.accountId, cash: next.cash, tradingState: next.tradingState, limits: next.limits,
       limitSetVersion: next.limitSetVersion, positions: next.positions, recentOrders: next.recentOrders,
+      recentOrderMs: open && next.recentOrders === open.recentOrders ? open.recentOrderMs : next.recentOrders.map((recent) => epochMs(recent.at)),
     };
-    if (next.orders !== named) for (const orderId of Object.keys(next.orders)) this.orders.set(orderId, next.orders[orderId]!);
+    if (next.orders !== named) {
+      for (const orderId of Object.keys(next.orders)) {
+        const order = next.orders[orderId]!;
+        this.orders.set(orderId, order);
+        if (hasOrderFieldsOnly(order)) this.irregular.delete(orderId);
+        else this.irregular.add(orderId);
+      }
+    }
     for (const clientOrderId of Object.keys(next.clientOrderIds)) this.clientOrderIds.set(clientOrderId, next.clientOrderIds[clientOrderId]!);
   }
 
@@ -127,20 +158,79 @@ export class AccountBookWorkingCopy {
       filledQty: '0', filledNotional: '0.00', filledAvgPrice: null, executionIds: [], reservedCash: event.risk.reservedCash,
       risk: event.risk, replaces: null, replacedBy: null, submittedAt: event.at, updatedAt: event.at,
     };
-    const since = epochMs(event.at) - Math.max(open.limits.orderRateWindowMs, open.limits.duplicateOrderWindowMs);
-    const recentOrders: RecentOrder[] = open.recentOrders.filter((recent) => epochMs(recent.at) > since);
+    const at = epochMs(event.at);
+    const since = at - Math.max(open.limits.orderRateWindowMs, open.limits.duplicateOrderWindowMs);
+    const recentOrders: RecentOrder[] = [];
+    const recentOrderMs: number[] = [];
+    for (let index = 0; index < open.recentOrders.length; index++) {
+      if (open.recentOrderMs[index]! > since) {
+        recentOrders.push(open.recentOrders[index]!);
+        recentOrderMs.push(open.recentOrderMs[index]!);
+      }
+    }
     recentOrders.push({
       orderId: event.orderId, at: event.at, symbol: spec.symbol, side: spec.side, qty: spec.qty, notional: spec.notional,
       limitPrice: spec.limitPrice, stopPrice: spec.stopPrice,
     });
+    recentOrderMs.push(at);
     this.remember(event.commandId);
     this.open = {
       accountId: open.accountId, cash: open.cash, tradingState: open.tradingState, limits: open.limits,
-      limitSetVersion: open.limitSetVersion, positions: open.positions, recentOrders,
+      limitSetVersion: open.limitSetVersion, positions: open.positions, recentOrders, recentOrderMs,
     };
     this.orders.set(event.orderId, order);
     this.clientOrderIds.set(event.clientOrderId, event.orderId);
     return true;
+  }
+
+  /**
+   * `OrderAcknowledged` as the domain's `acknowledge` folds it, spelled out (see `draftOf`);
+   * false leaves the event to the domain's evolve (which throws where `acknowledge` refuses).
+   */
+  private acknowledgeSpelledOut(event: OrderAcknowledged): boolean {
+    const order = this.open ? this.orders.get(event.orderId) : undefined;
+    if (!order || this.irregular.has(event.orderId)) return false;
+    const next = this.exactly(() => acknowledgedOrder(order, event.venueStatus, event.at));
+    if (!next) return false;
+    this.remember(event.commandId);
+    this.orders.set(event.orderId, next);
+    return true;
+  }
+
+  /**
+   * A fill as the domain's `fill` folds it (`applyFill`, `settleFill`, the position record kept
+   * without its flat symbols), on scaled decimals; false leaves the event to the domain's evolve.
+   */
+  private fillSpelledOut(event: OrderFilled | OrderPartiallyFilled): boolean {
+    const open = this.open;
+    const order = open ? this.orders.get(event.orderId) : undefined;
+    if (!open || !order || this.irregular.has(event.orderId)) return false;
+    const fill = { executionId: event.executionId, qty: event.qty, price: event.price };
+    const done = this.exactly(() => {
+      const next = filledOrder(order, fill, event.type === 'OrderFilled', event.at);
+      if (!next || next.status !== event.status) return null;
+      const held = Object.prototype.hasOwnProperty.call(open.positions, order.symbol) ? open.positions[order.symbol] : undefined;
+      return { next, settled: settledFill(open.cash, held, order, fill) };
+    });
+    if (!done) return false;
+    this.remember(event.commandId);
+    this.open = {
+      accountId: open.accountId, cash: done.settled.cash, tradingState: open.tradingState, limits: open.limits,
+      limitSetVersion: open.limitSetVersion, positions: withPosition(open.positions, order.symbol, done.settled.positionQty),
+      recentOrders: open.recentOrders, recentOrderMs: open.recentOrderMs,
+    };
+    this.orders.set(event.orderId, done.next);
+    return true;
+  }
+
+  /** The result, or null where the scaled decimals cannot promise decimal.js's. */
+  private exactly<T>(compute: () => T | null): T | null {
+    try {
+      return compute();
+    } catch (error) {
+      if (error instanceof OutsideExactRange) return null;
+      throw error;
+    }
   }
 
   /** The book as the domain's pure fold holds it (a copy: later events do not change it). */

@@ -190,4 +190,32 @@ describe('the account book working copy replay folds in place', () => {
     expect(workingFold(events)).toEqual(pureFold(events));
     expect(Object.keys((workingFold(events) as { orders: object }).orders)).toEqual(['__proto__']);
   });
+
+  describe('given fills the spelled-out fold leaves to the domain\'s evolve', () => {
+    const steps: Step[] = [
+      { kind: 'place', side: 'buy', qty: 7, price: 150, reuseId: false },
+      { kind: 'report', order: 0, report: 'acknowledged', qty: 1 },
+      { kind: 'report', order: 0, report: 'partial_fill', qty: 3 },
+      { kind: 'place', side: 'sell', qty: 2, price: 150, reuseId: false },
+      { kind: 'report', order: 1, report: 'fill', qty: 2 },
+      { kind: 'report', order: 0, report: 'fill', qty: 4 },
+    ];
+
+    it('when an order\'s fields are not in createOrder\'s order, then its acknowledgement and fills fold as the pure fold does', () => {
+      const events = historyOf(steps).map((event): AccountBookEvent => {
+        if (event.type !== 'OrderPlaced') return event;
+        const { symbol, ...rest } = event.order;
+        return { ...event, order: { ...rest, symbol } };
+      });
+
+      expect(JSON.stringify(workingFold(events))).toBe(JSON.stringify(pureFold(events)));
+    });
+
+    it('when the cash is beyond the exact range of the replay decimals, then the fills fold as the pure fold does', () => {
+      const events = historyOf(steps).map((event): AccountBookEvent => (event.type === 'AccountOpened' ? { ...event, cash: '123456789012345678.25' } : event));
+
+      expect(JSON.stringify(workingFold(events))).toBe(JSON.stringify(pureFold(events)));
+      expect((workingFold(events) as { cash: string }).cash).toBe((pureFold(events) as { cash: string }).cash);
+    });
+  });
 });

@@ -1,7 +1,9 @@
 import { DecimalString } from '@trading/domain';
-import { AccountEventEnvelope, applyFillToPosition, FLAT_POSITION, Position, positionStepOf } from '@trading/read-models';
+import { AccountEventEnvelope, applyFillToPosition, FLAT_POSITION, Position, PositionFill, positionStepOf } from '@trading/read-models';
 import { AccountBookWorkingCopy } from './account-book.working-copy';
 import { AccountFold, AccountReplay } from './account-replay';
+import { positionAfterFill } from './position-fill.exact';
+import { OutsideExactRange } from './scaled-decimal';
 
 /** `foldAccountEvent` on a copy replay owns alone, updated in place; `current()` snapshots it. */
 export class AccountReplayWorkingCopy implements AccountFold {
@@ -25,7 +27,7 @@ export class AccountReplayWorkingCopy implements AccountFold {
     if (step.kind === 'cash') this.cash = step.cash;
     if (step.kind !== 'fill') return;
     const held = Object.prototype.hasOwnProperty.call(this.positions, step.symbol) ? this.positions[step.symbol] : undefined;
-    const position = applyFillToPosition(held ?? FLAT_POSITION, step.fill);
+    const position = exactPositionAfterFill(held ?? FLAT_POSITION, step.fill);
     this.cash = step.cash;
     if (step.symbol === '__proto__') Object.defineProperty(this.positions, step.symbol, { value: position, enumerable: true, writable: true, configurable: true });
     else this.positions[step.symbol] = position;
@@ -36,5 +38,15 @@ export class AccountReplayWorkingCopy implements AccountFold {
       accountId: this.accountId, book: this.book.snapshot(), positions: { ...this.positions },
       cash: this.cash, lastSeq: this.seq, lastOccurredAt: this.lastOccurredAt,
     };
+  }
+}
+
+/** `applyFillToPosition`, on scaled decimals where they promise its result. */
+function exactPositionAfterFill(position: Position, fill: PositionFill): Position {
+  try {
+    return positionAfterFill(position, fill);
+  } catch (error) {
+    if (error instanceof OutsideExactRange) return applyFillToPosition(position, fill);
+    throw error;
   }
 }

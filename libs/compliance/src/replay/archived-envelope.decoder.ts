@@ -1,12 +1,19 @@
+import { ArchivedRecordBatch } from '@trading/archive';
 import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEventType } from '@trading/domain';
 import { EventEnvelope, MessageRegistry } from '@trading/messaging';
 import { ArchivedRecord } from '../archive/archive-source.port';
-import { decodeArchived, DecodedRecord } from './decoded-record';
+import { decodeArchived, DecodedBatchRow, DecodedRecord } from './decoded-record';
 
 export interface ArchivedEnvelopeDecoderOptions {
   /** Validate every record with the registry's schemas, as a live consumer does (`--strict`). */
   readonly strict: boolean;
 }
+
+/** The envelope fields the archiver lifted into columns. */
+type EnvelopeColumns = Pick<
+  ArchivedRecord,
+  'eventId' | 'type' | 'schemaVersion' | 'accountId' | 'streamId' | 'seq' | 'occurredAt' | 'correlationId' | 'causationId'
+>;
 
 const currentVersion = (type: string): number | undefined =>
   Object.prototype.hasOwnProperty.call(ACCOUNT_BOOK_EVENT_VERSIONS, type) ? ACCOUNT_BOOK_EVENT_VERSIONS[type as AccountBookEventType] : undefined;
@@ -36,29 +43,48 @@ export class ArchivedEnvelopeDecoder {
   ) {}
 
   decode(record: ArchivedRecord): DecodedRecord {
-    const envelope = this.options.strict ? null : this.trusted(record);
+    const envelope = this.options.strict || record.value === null ? null : this.trusted(record, () => record.value!.toString('utf8'));
     return envelope ? { record, envelope } : decodeArchived(this.registry, record);
   }
 
-  private trusted(record: ArchivedRecord): EventEnvelope | null {
-    if (record.value === null || record.eventId === null || record.type === null) return null;
-    if (record.schemaVersion !== currentVersion(record.type) || !this.registry.has(record.type)) return null;
+  /**
+   * `decode(batch.record(index))`, reading only the value and the envelope columns: the whole
+   * record is built only for the registry path (or, later, an error message naming its place).
+   */
+  decodeRow(batch: ArchivedRecordBatch, index: number): DecodedRecord {
+    if (!this.options.strict) {
+      const columns: EnvelopeColumns = {
+        eventId: batch.eventId(index), type: batch.type(index), schemaVersion: batch.schemaVersion(index), accountId: batch.accountId(index),
+        streamId: batch.streamId(index), seq: batch.seq(index), occurredAt: batch.occurredAt(index), correlationId: batch.correlationId(index),
+        causationId: batch.causationId(index),
+      };
+      const text = batch.valueText(index);
+      const envelope = text === null ? null : this.trusted(columns, () => text);
+      if (envelope) return new DecodedBatchRow(batch, index, envelope);
+    }
+    return decodeArchived(this.registry, batch.record(index));
+  }
+
+  /** The envelope of a record with a value, when the fast path may take it; null: the registry's path. */
+  private trusted(columns: EnvelopeColumns, value: () => string): EventEnvelope | null {
+    if (columns.eventId === null || columns.type === null) return null;
+    if (columns.schemaVersion !== currentVersion(columns.type) || !this.registry.has(columns.type)) return null;
     let parsed: Partial<EventEnvelope> | null;
     try {
-      parsed = JSON.parse(record.value.toString('utf8')) as Partial<EventEnvelope> | null;
+      parsed = JSON.parse(value()) as Partial<EventEnvelope> | null;
     } catch {
       return null;
     }
     if (
       parsed === null || typeof parsed !== 'object' ||
-      parsed.eventId !== record.eventId || parsed.type !== record.type || parsed.schemaVersion !== record.schemaVersion ||
-      parsed.accountId !== record.accountId || parsed.streamId !== record.streamId || parsed.seq !== record.seq ||
-      parsed.occurredAt !== record.occurredAt || parsed.correlationId !== record.correlationId || parsed.causationId !== record.causationId
+      parsed.eventId !== columns.eventId || parsed.type !== columns.type || parsed.schemaVersion !== columns.schemaVersion ||
+      parsed.accountId !== columns.accountId || parsed.streamId !== columns.streamId || parsed.seq !== columns.seq ||
+      parsed.occurredAt !== columns.occurredAt || parsed.correlationId !== columns.correlationId || parsed.causationId !== columns.causationId
     ) {
       return null;
     }
     const payload = parsed.payload as { type?: unknown; accountId?: unknown; commandId?: unknown; at?: unknown } | null | undefined;
-    if (payload === null || typeof payload !== 'object' || payload.type !== record.type || !nonEmpty(payload.accountId) || !nonEmpty(payload.commandId) || !nonEmpty(payload.at)) {
+    if (payload === null || typeof payload !== 'object' || payload.type !== columns.type || !nonEmpty(payload.accountId) || !nonEmpty(payload.commandId) || !nonEmpty(payload.at)) {
       return null;
     }
     return parsed as EventEnvelope;

@@ -1,3 +1,4 @@
+import { ArchivedRecordBatch } from '@trading/archive';
 import { EventEnvelope, MessageRegistry } from '@trading/messaging';
 import { ArchivedRecord } from '../archive/archive-source.port';
 import { UndecodableRecordError } from '../compliance.errors';
@@ -6,6 +7,22 @@ import { UndecodableRecordError } from '../compliance.errors';
 export interface DecodedRecord {
   readonly record: ArchivedRecord;
   readonly envelope: EventEnvelope;
+}
+
+/**
+ * A decoded row of a record batch (`ArchivedEnvelopeDecoder.decodeRow`): its record is built only
+ * if asked for, which the fold does only to name a record in an error. It holds the batch.
+ */
+export class DecodedBatchRow implements DecodedRecord {
+  constructor(
+    private readonly batch: ArchivedRecordBatch,
+    private readonly index: number,
+    readonly envelope: EventEnvelope,
+  ) {}
+
+  get record(): ArchivedRecord {
+    return this.batch.record(this.index);
+  }
 }
 
 /** Where a record lies in the archive, for error messages. */

@@ -24,8 +24,9 @@ export interface StateReplayInput {
   /**
    * Validate every record with the registry's schemas and fold with the domain's pure evolve (the
    * reference path, `--strict`); by default records at the current version are parsed without
-   * re-validation and accounts are folded on working copies (`ArchivedEnvelopeDecoder`,
-   * `AccountReplayWorkingCopy`), which compute the same state.
+   * re-validation, read column by column where the source reads record batches, and accounts are
+   * folded on working copies (`ArchivedEnvelopeDecoder`, `AccountReplayWorkingCopy`), which
+   * compute the same state.
    */
   readonly strict?: boolean;
 }
@@ -38,6 +39,16 @@ export async function replayState(input: StateReplayInput): Promise<Reconstructe
   const reconstruction = new StateReconstruction(filter, input.observe, strict ? 'pure' : 'in-place');
   const toMs = filter.asOf.getTime() + RECORD_TIMESTAMP_SLACK_MS;
   const query = { topics: [input.orderEventsTopic], ...(toMs < END_OF_TIME_MS ? { to: new Date(toMs) } : {}) };
+  if (source.recordBatches && !strict && !input.observe) {
+    for await (const batch of source.recordBatches(query, input.onProgress)) {
+      for (let index = 0; index < batch.length; index++) {
+        const accountId = filter.accountIds ? batch.accountId(index) : null;
+        if (accountId !== null && !wantsAccount(filter, accountId)) continue;
+        reconstruction.add(decoder.decodeRow(batch, index));
+      }
+    }
+    return reconstruction.finish();
+  }
   for await (const record of source.records(query, input.onProgress)) {
     // the lifted columns spare decoding the records of other accounts
     if (record.accountId !== null && !wantsAccount(filter, record.accountId)) continue;

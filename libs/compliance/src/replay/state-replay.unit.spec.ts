@@ -1,5 +1,7 @@
+import { ArchivedRecordBatch, encodeParquet, RecordColumns, tableOfParquet } from '@trading/archive';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { MessageRegistry } from '@trading/messaging';
+import { ArchivedRecord, ArchiveQuery, ArchiveSource } from '../archive/archive-source.port';
 import { InMemoryArchiveSource } from '../archive/in-memory-archive.source';
 import { AccountHistory } from '../testing/account-history.fixture';
 import { ArchiveLog, TEST_TOPICS } from '../testing/archive-log.fixture';
@@ -9,6 +11,29 @@ import { viewOf } from './state-views';
 
 const registry = new MessageRegistry().register(...TRADING_MESSAGES);
 const everything = (asOf: Date): ReplayFilter => ({ accountIds: null, symbols: null, asOf });
+
+/** Records of one topic as Parquet files of `perFile` records, read back column by column as the S3 reader does. */
+class ParquetArchiveSource implements ArchiveSource {
+  private readonly files: Uint8Array[] = [];
+
+  constructor(private readonly stored: readonly ArchivedRecord[], perFile = 7) {
+    for (let start = 0; start < stored.length; start += perFile) this.files.push(encodeParquet(stored.slice(start, start + perFile)));
+  }
+
+  records(query: ArchiveQuery): AsyncIterable<ArchivedRecord> {
+    return new InMemoryArchiveSource(this.stored).records(query);
+  }
+
+  async *recordBatches(query: ArchiveQuery): AsyncIterable<ArchivedRecordBatch> {
+    for (const [index, file] of this.files.entries()) {
+      for (const batch of tableOfParquet(file).batches) {
+        const columns = new RecordColumns(batch);
+        const rows = Int32Array.from({ length: columns.length }, (_, row) => row).filter((row) => (columns.timestamp.number(row) ?? 0) < (query.to?.getTime() ?? Infinity));
+        yield new ArchivedRecordBatch(columns, rows, `file-${index}.parquet`);
+      }
+    }
+  }
+}
 
 async function replay(log: ArchiveLog, filter: ReplayFilter) {
   const state = await replayState({ source: new InMemoryArchiveSource(log.records), registry, orderEventsTopic: TEST_TOPICS.orderEvents, filter });
@@ -135,6 +160,59 @@ describe('replaying the archived order events', () => {
 
       expect(fast).toEqual(strict);
       expect(JSON.stringify(viewOf(fast, { symbols: null }))).toBe(JSON.stringify(viewOf(strict, { symbols: null })));
+    });
+  });
+
+  describe('given a source that reads record batches column by column', () => {
+    const log = new ArchiveLog();
+    const accounts = [new AccountHistory(log, 'acct-a'), new AccountHistory(log, 'acct-b', 1)];
+    const instants: Date[] = [];
+    for (const account of accounts) {
+      account.open('1000000');
+      for (let n = 0; n < 12; n++) {
+        const orderId = `${account.accountId}-o${n}`;
+        account.place(orderId, { side: n % 3 === 2 ? 'sell' : 'buy', qty: n % 2 ? '0.5' : '3', symbol: n % 2 ? 'MSFT' : 'AAPL', limitPrice: n % 2 ? '400.00' : '150.00' }, n % 2 ? '400.00' : '150.00');
+        account.acknowledge(orderId);
+        if (n % 5 === 4) {
+          account.cancel(orderId);
+          account.canceled(orderId);
+        } else {
+          account.fill(orderId, `${orderId}-x1`, n % 2 ? '0.25' : '1', n % 2 ? '399.125' : '149.75');
+          account.fill(orderId, `${orderId}-x2`, n % 2 ? '0.25' : '2', n % 2 ? '400.00' : '150.10', true);
+        }
+        if (n % 4 === 0) instants.push(new Date(account.now()));
+      }
+    }
+    const events = log.records.filter((record) => record.topic === TEST_TOPICS.orderEvents);
+
+    it.each([...instants, new Date()].map((asOf) => [asOf.toISOString(), asOf]))('when replayed as of %s, then it reconstructs what --strict does', async (_, asOf) => {
+      const source = new ParquetArchiveSource(events);
+      const input = { source, registry, orderEventsTopic: TEST_TOPICS.orderEvents, filter: everything(asOf) };
+
+      const fast = await replayState(input);
+      const strict = await replayState({ ...input, strict: true });
+
+      expect(fast).toEqual(strict);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(strict));
+    });
+
+    it('when filtered by account, then only that account is reconstructed, as --strict does', async () => {
+      const input = { source: new ParquetArchiveSource(events, 5), registry, orderEventsTopic: TEST_TOPICS.orderEvents, filter: { accountIds: new Set(['acct-b']), symbols: null, asOf: new Date() } };
+
+      const fast = await replayState(input);
+
+      expect(fast.accounts.map((account) => account.accountId)).toEqual(['acct-b']);
+      expect(fast).toEqual(await replayState({ ...input, strict: true }));
+    });
+
+    it('when a record is not an envelope or a seq is missing, then replay refuses naming where it lies, as from records', async () => {
+      const corrupt = [events[0]!, { ...events[1]!, value: Buffer.from('{not json') }];
+      const holed = events.filter((record) => !(record.accountId === 'acct-a' && record.seq === 3));
+      const attempt = (stored: readonly ArchivedRecord[]) => replayState({ source: new ParquetArchiveSource(stored), registry, orderEventsTopic: TEST_TOPICS.orderEvents, filter: everything(new Date()) });
+
+      await expect(attempt(corrupt)).rejects.toMatchObject({ code: 'REPLAY.UNDECODABLE_RECORD', details: { topic: TEST_TOPICS.orderEvents, offset: events[1]!.offset } });
+      await expect(attempt(holed)).rejects.toMatchObject({ code: 'REPLAY.INCONSISTENT_ARCHIVE', details: { streamId: 'account-acct-a', missingSeq: 3 } });
+      await expect(attempt(holed)).rejects.toThrow(`at ${TEST_TOPICS.orderEvents}[0]@`);
     });
   });
 });
