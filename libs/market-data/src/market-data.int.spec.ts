@@ -144,7 +144,8 @@ describe('market data (real broker, real Nest app)', () => {
       occurredAt,
     });
     const aapl = { symbol: 'AAPL', bidPrice: '189.98', bidSize: 3, askPrice: '190.02', askSize: 5, source: 'simulated' };
-    const producer: Producer = kafka.producer();
+    // idempotent: a retried send (a slow broker) must not append the batch twice
+    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
       await producer.send({

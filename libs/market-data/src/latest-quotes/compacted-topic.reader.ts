@@ -72,9 +72,14 @@ export class CompactedTopicReader {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    // nothing is committed, so a rebalance starts the partitions over from the beginning: what was
+    // read already is not applied (an older quote over a newer one) or dead-lettered again
+    const next = new Map<number, bigint>();
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
+        const offset = BigInt(message.offset);
+        if (offset < (next.get(partition) ?? 0n)) return;
         const decoded = this.registry.decode(message.value);
         if (decoded.ok) {
           await apply(decoded.envelope);
@@ -85,6 +90,7 @@ export class CompactedTopicReader {
             decoded.failure,
           );
         }
+        next.set(partition, offset + 1n);
         if (tracker.observe(partition, message.offset)) this.markCaughtUp();
       },
     });
