@@ -53,7 +53,14 @@ export class Archiver {
 
   async start(): Promise<void> {
     await this.configureObjectLock();
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, readUncommitted: false });
+    // Files are flushed by count or after flushMs: a fetch that returns with every new record
+    // (minBytes 1) only costs round trips, so it waits for 256 KiB or a second, whichever first.
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      readUncommitted: false,
+      minBytes: 256 * 1024,
+      maxWaitTimeInMs: Math.min(1_000, this.options.flushMs),
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.keepOnly(payload.memberAssignment));
     await consumer.connect();
