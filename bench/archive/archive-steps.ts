@@ -8,7 +8,7 @@ import { CpuUse, startCpuMeter } from '../system/cpu-meter';
 import { archiveBurst, ArchiveBurstResult } from './archive-burst';
 import { archivedThrough, covers, highWatermarks } from './archive-coverage';
 import { archiveSize, ArchiveSize } from './archive-size';
-import { ReplayRun, timeReplay } from './replay-timing';
+import { LargeArchiveReplay, ReplayRun, timeLargeArchiveReplay, timeReplay } from './replay-timing';
 
 export interface ArchivePlan {
   /** Quotes in the archive-throughput burst. */
@@ -31,6 +31,8 @@ export interface ReplaySpeed {
   readonly eventsPerSecondAfterStartup: number | null;
   /** The all-in-one process is idle meanwhile; this is mostly the CLI's own CPU. */
   readonly cpu: CpuUse;
+  /** The same fold over a 100,000-event archive of large files; null when it could not run. */
+  readonly largeArchive: LargeArchiveReplay | null;
 }
 
 export interface ArchiveResults {
@@ -106,7 +108,10 @@ export async function runArchiveSteps(context: ArchiveContext, plan: ArchivePlan
     const cpu = meter({});
     if (run.exitCode !== 0) throw new Error(`replay exited ${String(run.exitCode)}: ${run.stderrTail}`);
     const work = run.wallS - startup.wallS;
+    log('archive: replay over a 100,000-event archive (replay-bench, 3 runs)');
+    const largeArchive = await attempt('replay of the large archive', () => timeLargeArchiveReplay(context.env, 3));
     return {
+      largeArchive,
       events,
       run,
       startup,

@@ -44,3 +44,34 @@ export async function timeReplay(args: readonly string[], env: Readonly<Record<s
   }
   return { args, exitCode: code, wallS, cpuS, vmHwmMiB, orders, positions, stderrTail: child.output().slice(-1_000) };
 }
+
+export const REPLAY_BENCH_ENTRY = 'dist/apps/replay/src/replay-bench.main.js';
+
+/** The replay fold over a large archive (`replay-bench`): what the speed target is judged on. */
+export interface LargeArchiveReplay {
+  /** Order events in that archive (100 accounts x 250 orders, 10,000 records per file, 6 partitions). */
+  readonly events: number;
+  readonly prefix: string;
+  /** events/s of each run, and their median. */
+  readonly eventsPerSecond: readonly number[];
+  readonly median: number;
+  readonly medianPerCpuSecond: number;
+}
+
+/**
+ * Runs `replay-bench --stages reconstruction`: the archive is written once by the archive's own
+ * PartitionWriter under its prefix and reused by later runs; the fold is `replay`'s own.
+ */
+export async function timeLargeArchiveReplay(env: Readonly<Record<string, string>>, runs: number): Promise<LargeArchiveReplay> {
+  const child = startNode(join(REPO_ROOT, REPLAY_BENCH_ENTRY), ['--runs', String(runs), '--stages', 'reconstruction'], env);
+  const { code } = await child.exited;
+  if (code !== 0) throw new Error(`replay-bench exited ${String(code)}: ${child.output().slice(-1_000)}`);
+  const line = child.stdout().trim().split('\n').pop() ?? '';
+  const parsed = JSON.parse(line) as {
+    prefix: string;
+    results: { reconstruction?: { events: number; eventsPerSecond: number[]; median: number; medianPerCpuSecond: number } };
+  };
+  const result = parsed.results.reconstruction;
+  if (!result) throw new Error(`replay-bench printed no reconstruction result: ${line.slice(0, 500)}`);
+  return { events: result.events, prefix: parsed.prefix, eventsPerSecond: result.eventsPerSecond, median: result.median, medianPerCpuSecond: result.medianPerCpuSecond };
+}

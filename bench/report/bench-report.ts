@@ -284,9 +284,15 @@ function archiveTargets(inputs: ReportInputs): TargetVerdict[] {
   const replay = inputs.archive?.replay ?? null;
   if (replay === null || replay.eventsPerSecond === null) return [{ target, actual: 'not measured', met: null }];
   const rate = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value).toLocaleString('en-US')} events/s`);
-  // judged on the read and fold (S3 -> state); node's start-up is shown, not counted
-  const actual = `${rate(replay.eventsPerSecondAfterStartup)} over ${replay.events} archived order events (${replay.run.wallS.toFixed(2)} s wall minus ${replay.startup.wallS.toFixed(2)} s CLI start-up; ${rate(replay.eventsPerSecond)} with the start-up)`;
-  const met = replay.eventsPerSecondAfterStartup === null ? null : replay.eventsPerSecondAfterStartup >= targetRate;
+  const small = `${rate(replay.eventsPerSecondAfterStartup)} over the run's own ${replay.events} archived order events (${replay.run.wallS.toFixed(2)} s wall minus ${replay.startup.wallS.toFixed(2)} s CLI start-up; small files, one per partition and ARCHIVE_FLUSH_MS)`;
+  const large = replay.largeArchive;
+  // judged on the fold over a large archive (S3 -> state); the run's own small archive is shown
+  if (large === null) {
+    const met = replay.eventsPerSecondAfterStartup === null ? null : replay.eventsPerSecondAfterStartup >= targetRate ? true : null;
+    return [{ target, actual: `large archive not measured; ${small}`, met }];
+  }
+  const actual = `${rate(large.median)} (median of ${large.eventsPerSecond.length}) over ${large.events.toLocaleString('en-US')} archived order events in files of 10,000; ${small}`;
+  const met = large.median >= targetRate;
   return [{ target, actual, met }];
 }
 
