@@ -1,5 +1,6 @@
 export * from './envelope/envelope.factory';
 export * from './envelope/event-envelope';
+export * from './kafka/coalescing.sender';
 export * from './kafka/dead-letter.publisher';
 export * from './kafka/envelope.codec';
 export * from './kafka/envelope.consumer';
