@@ -57,11 +57,6 @@ export function tableOfParquet(bytes: Uint8Array, batchRows: number = DEFAULT_BA
   return tableFromIPC(readParquet(bytes, { batchSize: batchRows }).intoIPCStream());
 }
 
-/** The records of an Arrow table of the archive's columns, all at once. */
-export function recordsOfTable(table: Table): ArchivedRecord[] {
-  return [...rowsOfTable(table)];
-}
-
 /**
  * The records of an Arrow table of the archive's columns, each built when the iteration reaches
  * it: a reader that hands them on one by one lets each die young, where a file's records built

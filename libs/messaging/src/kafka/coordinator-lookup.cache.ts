@@ -9,6 +9,11 @@ interface ClusterPrototype {
   findGroupCoordinator: FindCoordinator & { cached?: true };
 }
 
+interface Lookup {
+  readonly broker: Promise<unknown>;
+  readonly until: number;
+}
+
 /** Short: a coordinator that moves is looked up again within this, well inside a transaction's retries. */
 const TTL_MS = 1_000;
 
@@ -23,10 +28,10 @@ export function cacheCoordinatorLookups(): void {
   const cluster = (require('kafkajs/src/cluster') as { prototype: ClusterPrototype }).prototype;
   if (cluster.findGroupCoordinator.cached) return;
   const find = cluster.findGroupCoordinator;
-  const lookups = new WeakMap<object, Map<string, { readonly broker: Promise<unknown>; readonly until: number }>>();
+  const lookups = new WeakMap<object, Map<string, Lookup>>();
   const cachedFind: ClusterPrototype['findGroupCoordinator'] = function (this: object, query: CoordinatorQuery) {
-    const mine = lookups.get(this) ?? new Map<string, { readonly broker: Promise<unknown>; readonly until: number }>();
-    lookups.set(this, mine);
+    const mine = lookups.get(this) ?? new Map<string, Lookup>();
+    if (mine.size === 0) lookups.set(this, mine);
     const key = `${query.coordinatorType ?? 0}:${query.groupId}`;
     const hit = mine.get(key);
     const now = Date.now();
