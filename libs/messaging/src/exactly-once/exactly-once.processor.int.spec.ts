@@ -81,8 +81,13 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await admin.disconnect();
   });
 
-  const processor = (groupId: string, txPrefix: string, limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number } = {}) => {
-    const instance = new ExactlyOnceProcessor(kafka, registry, new DeadLetterPublisher(topics.dlq, new SystemClock()), counterProgram(factory), {
+  const processor = (
+    groupId: string,
+    txPrefix: string,
+    limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number } = {},
+    program: PartitionProgram<Counters> = counterProgram(factory),
+  ) => {
+    const instance = new ExactlyOnceProcessor(kafka, registry, new DeadLetterPublisher(topics.dlq, new SystemClock()), program, {
       groupId,
       inputTopics: [topics.input],
       outputTopic: topics.output,
@@ -203,6 +208,40 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await send(10, 5, 40);
 
     expectExactlyOnce(await readOutputs(50), 50, 5);
+  });
+
+  it('retries a transaction that failed before its commit in place, without taking the partition over again', async () => {
+    const taken: number[] = [];
+    const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
+      ...counterProgram(factory),
+      onPartitionOwned: (partition) => void taken.push(partition),
+    });
+    await instance.start();
+    await eventually(() => expect(instance.isReady() && instance.ownedPartitions()).toEqual([0, 1, 2]), { timeoutMs: 30_000 });
+    // the broker's CONCURRENT_TRANSACTIONS on AddOffsetsToTxn, which kafkajs does not retry there
+    let injected = 0;
+    const owners = (instance as unknown as { owners: Map<number, { producer: Producer }> }).owners;
+    for (const { producer: owned } of owners.values()) {
+      const transaction = owned.transaction.bind(owned);
+      owned.transaction = async () => {
+        const opened = await transaction();
+        const sendOffsets = opened.sendOffsets.bind(opened);
+        opened.sendOffsets = async (offsets) => {
+          if (injected < 2) {
+            injected += 1;
+            throw new Error('injected: another concurrent operation on the same transaction was ongoing');
+          }
+          return sendOffsets(offsets);
+        };
+        return opened;
+      };
+    }
+
+    await send(30, 5);
+
+    expectExactlyOnce(await readOutputs(30), 30, 5);
+    expect(injected).toBe(2);
+    expect(taken.sort()).toEqual([0, 1, 2]);
   });
 
   it('parks an input it cannot read, inside the same transaction, and goes on', async () => {

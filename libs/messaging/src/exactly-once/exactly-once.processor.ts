@@ -44,6 +44,21 @@ interface TracedOutputs {
 /** After a failed transaction, the partition is taken over again (fence, rebuild) after this pause. */
 const RETAKE_DELAY_MS = 500;
 
+/**
+ * A transaction that failed before its commit was sent and was aborted cleanly (the broker's
+ * CONCURRENT_TRANSACTIONS on AddOffsetsToTxn while the previous commit's markers are written, which
+ * kafkajs does not retry there): nothing of it landed, the producer is still the partition's
+ * writer, so it is retried in place, this often, before the partition is taken over.
+ */
+const IN_PLACE_RETRIES = 3;
+const IN_PLACE_RETRY_DELAY_MS = 10;
+
+class TransactionAborted extends Error {
+  constructor(cause: unknown) {
+    super(`transaction aborted before commit: ${String(cause)}`, { cause });
+  }
+}
+
 interface QueuedInput {
   readonly topic: string;
   readonly offset: bigint;
@@ -91,8 +106,9 @@ interface PartitionOwner<State> {
  * Fetching and deciding are decoupled: fetched inputs queue per partition number and the fetch
  * goes on, while one transaction at a time takes everything queued so far. Under load, a
  * transaction carries many inputs instead of the next fetch waiting for every partition's commit.
- * A failed transaction leaves its inputs queued; the partition is taken over again (fenced,
- * rebuilt, committed offsets re-read) and they are decided then, or skipped if they were.
+ * A failed transaction leaves its inputs queued. One that failed before its commit and aborted
+ * cleanly is retried in place; otherwise the partition is taken over again (fenced, rebuilt,
+ * committed offsets re-read) and they are decided then, or skipped if they were.
  */
 export class ExactlyOnceProcessor<State> {
   private readonly logger: Logger;
@@ -253,6 +269,7 @@ export class ExactlyOnceProcessor<State> {
   /** One transaction at a time, each taking what is queued; a failure retakes the partition and retries. */
   private async drain(partition: number, work: PartitionWork): Promise<void> {
     const max = this.options.maxInputsPerTransaction ?? 200;
+    let inPlaceRetries = 0;
     while (!work.stopped && work.queue.length > 0) {
       try {
         const owner = this.owners.get(partition) ?? (await this.inLane(partition, () => this.ownerOf(partition)));
@@ -260,9 +277,17 @@ export class ExactlyOnceProcessor<State> {
         const inputs = work.queue.slice(0, max);
         await this.decide(partition, owner, inputs);
         work.queue = work.queue.slice(inputs.length);
+        inPlaceRetries = 0;
         wake(work);
       } catch (error) {
-        this.logger.error(`partition ${partition}: ${String(error)}; taking it over again`);
+        if (error instanceof TransactionAborted && inPlaceRetries < IN_PLACE_RETRIES) {
+          // nothing was committed and the producer aborted cleanly: still the owner, try again
+          inPlaceRetries += 1;
+          await new Promise((resolve) => setTimeout(resolve, IN_PLACE_RETRY_DELAY_MS * inPlaceRetries));
+          continue;
+        }
+        inPlaceRetries = 0;
+        this.logger.error(`partition ${partition}: ${String(error instanceof TransactionAborted ? error.cause : error)}; taking it over again`);
         // the producer may be fenced or broken: start this partition over from the log
         await this.inLane(partition, () => this.release(partition));
         await new Promise((resolve) => setTimeout(resolve, RETAKE_DELAY_MS));
@@ -329,8 +354,18 @@ export class ExactlyOnceProcessor<State> {
         consumerGroupId: this.options.groupId,
         topics: [...consumed].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
       });
+    } catch (error) {
+      // not committed: a clean abort leaves this instance the owner, with its state as it was
+      const aborted = await transaction.abort().then(
+        () => true,
+        () => false,
+      );
+      throw aborted ? new TransactionAborted(error) : error;
+    }
+    try {
       await transaction.commit();
     } catch (error) {
+      // the commit may have landed: only a takeover (fence, rebuild, committed offsets) can tell
       await transaction.abort().catch(() => undefined);
       throw error;
     }
