@@ -16,15 +16,35 @@ export interface TestAccount {
 }
 
 /**
- * The built all-in-one process on its own port and its own topics (a unique prefix), so system
- * tests can run it next to each other and next to a developer's own instance.
+ * `all-in-one`: every module in one process. `split`: as deployed, the gateway (HTTP) with the
+ * OMS, execution, projector (with the trade-updates notifier) and market-data processes beside it.
+ */
+export type Topology = 'all-in-one' | 'split';
+
+/** The processes of the split topology besides the gateway, by name. */
+export const SPLIT_SERVICES = {
+  oms: 'apps/oms/src/main',
+  execution: 'apps/execution/src/main',
+  projector: 'apps/projector/src/main',
+  'market-data': 'apps/market-data/src/main',
+} as const;
+
+export type SplitService = keyof typeof SPLIT_SERVICES;
+
+/**
+ * The built system on its own port and its own topics (a unique prefix), so system tests can run
+ * it next to each other and next to a developer's own instance.
  */
 export class TradingSystem {
   readonly prefix = `${uniqueName('sys')}.`;
   private service: RunningService | undefined;
+  private readonly services = new Map<SplitService, RunningService>();
   private port = 0;
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly topology: Topology = 'all-in-one',
+  ) {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -36,11 +56,14 @@ export class TradingSystem {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    const service = startService('apps/all-in-one/src/main', { LOG_LEVEL: 'warn', ...this.environment, PORT: String(this.port) });
+    if (this.topology === 'split') for (const name of Object.keys(SPLIT_SERVICES) as SplitService[]) this.startSplitService(name);
+    const entry = this.topology === 'split' ? 'apps/gateway/src/main' : 'apps/all-in-one/src/main';
+    const service = startService(entry, { LOG_LEVEL: 'warn', ...this.environment, PORT: String(this.port) });
     this.service = service;
     await eventually(
       async () => {
-        if (service.process.exitCode !== null) throw new Error(`all-in-one exited:\n${service.output()}`);
+        if (service.process.exitCode !== null) throw new Error(`${entry} exited:\n${service.output()}`);
+        for (const [name, other] of this.services) if (other.process.exitCode !== null) throw new Error(`${name} exited:\n${other.output()}`);
         const response = await fetch(`${this.baseUrl}/health/ready`);
         if (response.status !== 200) throw new Error(`not ready: ${response.status}`);
         // orders need a reference price: wait for the first quotes
@@ -80,9 +103,23 @@ export class TradingSystem {
     return (quote.bp + quote.ap) / 2;
   }
 
-  /** Everything the process wrote to stdout and stderr so far. */
+  /** Starts one process of the split topology (again, after `stopSplitService`). */
+  startSplitService(name: SplitService): void {
+    if (this.topology !== 'split') throw new Error(`${name} runs inside the all-in-one process`);
+    this.services.set(name, startService(SPLIT_SERVICES[name], { LOG_LEVEL: 'warn', ...this.environment }));
+  }
+
+  /** SIGTERM to one process of the split topology; resolves once it has exited. */
+  async stopSplitService(name: SplitService): Promise<void> {
+    const service = this.services.get(name);
+    this.services.delete(name);
+    if (service) await terminate(service);
+  }
+
+  /** Everything the processes wrote to stdout and stderr so far. */
   output(): string {
-    return this.service?.output() ?? '';
+    const others = [...this.services].map(([name, service]) => `--- ${name}\n${service.output()}`);
+    return [this.service?.output() ?? '', ...others].join('\n');
   }
 
   /** Every order event now in the log of record, in log order per partition. */
@@ -122,10 +159,9 @@ export class TradingSystem {
   async stop(): Promise<void> {
     const service = this.service;
     this.service = undefined;
-    if (service && service.process.exitCode === null && service.process.signalCode === null) {
-      service.process.kill('SIGTERM');
-      await service.exited;
-    }
+    const others = [...this.services.values()];
+    this.services.clear();
+    await Promise.all([...(service ? [service] : []), ...others].map(terminate));
     const admin = createKafkaClient({ clientId: uniqueName('sys-cleanup'), brokers: testConfig().KAFKA_BROKERS, logLevel: 'nothing' }).admin();
     await admin.connect();
     try {
@@ -136,4 +172,10 @@ export class TradingSystem {
       await admin.disconnect();
     }
   }
+}
+
+async function terminate(service: RunningService): Promise<void> {
+  if (service.process.exitCode !== null || service.process.signalCode !== null) return;
+  service.process.kill('SIGTERM');
+  await service.exited;
 }

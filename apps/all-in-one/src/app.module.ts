@@ -3,6 +3,7 @@ import { ArchiveModule } from '@trading/archive';
 import { AppConfig, AppConfigModule } from '@trading/config';
 import { ExecutionModule, loadExecutionSettings } from '@trading/execution';
 import { GatewayOrdersModule, GatewayQueriesModule } from '@trading/gateway';
+import { HealthModule } from '@trading/health';
 import { MarketDataModule } from '@trading/market-data';
 import { MessagingModule } from '@trading/messaging';
 import { OmsModule } from '@trading/oms';
@@ -11,8 +12,6 @@ import { PersistenceModule } from '@trading/persistence';
 import { ReadModelsModule } from '@trading/read-models';
 import { RedisModule } from '@trading/redis';
 import { loadTradeUpdatesSettings, TradeUpdatesModule } from '@trading/trade-updates';
-import { HealthController } from './health/health.controller';
-import { HealthService } from './health/health.service';
 
 /** Every module in one process, for the quick start. Feature modules plug in here. */
 @Module({})
@@ -45,9 +44,8 @@ export class AppModule {
         GatewayQueriesModule.forRoot({ marketData, consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS, edge }),
         TradeUpdatesModule.forRoot({ ...loadTradeUpdatesSettings(process.env), edge }),
         ArchiveModule,
+        HealthModule.forRoot(['kafka', 'postgres', 'redis', 'dynamodb', 's3']),
       ],
-      controllers: [HealthController],
-      providers: [HealthService],
     };
   }
 }

@@ -6,7 +6,7 @@ import { bootstrapObservability, withObservability } from '@trading/observabilit
 import { closeOnSignal, exitOnStartupFailure } from '@trading/platform';
 import { ProjectorAppModule } from './projector-app.module';
 
-/** The orders and positions projectors alone (no HTTP): scale by running more, up to the partition count. */
+/** The orders and positions projectors and the trade-updates notifier (no HTTP): scale by running more, up to the partition count. */
 async function bootstrap(): Promise<void> {
   loadAppConfig(process.env);
   const observability = bootstrapObservability('projector', 'standalone');

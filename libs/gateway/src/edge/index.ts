@@ -14,3 +14,4 @@ export * from './idempotency/idempotency.interceptor';
 export * from './rate-limit/rate-limit.guard';
 export * from './rate-limit/redis-rate-limiter';
 export * from './use-gateway-edge.decorator';
+export * from './serve-http';

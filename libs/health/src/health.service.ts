@@ -33,26 +33,40 @@ export interface HealthReport {
 
 const PROBE_TIMEOUT_MS = 2000;
 
+/** The services a process's readiness depends on; each is probed with its client. */
+export type HealthDependency = 'kafka' | 'postgres' | 'redis' | 'dynamodb' | 's3';
+
+export const HEALTH_DEPENDENCIES = Symbol('HEALTH_DEPENDENCIES');
+
 @Injectable()
 export class HealthService {
   private readonly probes: Readonly<Record<string, Probe>>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(KAFKA) kafka: Kafka,
-    dataSource: DataSource,
-    @Inject(REDIS) redis: Redis,
-    @Inject(DYNAMODB) dynamodb: DynamoDBClient,
-    @Inject(S3) s3: S3Client,
+    @Inject(HEALTH_DEPENDENCIES) dependencies: readonly HealthDependency[],
+    @Optional() @Inject(KAFKA) kafka?: Kafka,
+    @Optional() dataSource?: DataSource,
+    @Optional() @Inject(REDIS) redis?: Redis,
+    @Optional() @Inject(DYNAMODB) dynamodb?: DynamoDBClient,
+    @Optional() @Inject(S3) s3?: S3Client,
     @Optional() private readonly readiness?: ReadinessProbes,
   ) {
-    this.probes = {
-      kafka: probeKafka(kafka),
-      postgres: probePostgres(dataSource),
-      redis: probeRedis(redis),
-      dynamodb: probeDynamoDb(dynamodb),
-      s3: probeS3(s3, config.S3_BUCKET),
+    const probeOf: Readonly<Record<HealthDependency, () => Probe | null>> = {
+      kafka: () => (kafka ? probeKafka(kafka) : null),
+      postgres: () => (dataSource ? probePostgres(dataSource) : null),
+      redis: () => (redis ? probeRedis(redis) : null),
+      dynamodb: () => (dynamodb ? probeDynamoDb(dynamodb) : null),
+      s3: () => (s3 ? probeS3(s3, config.S3_BUCKET) : null),
     };
+    this.probes = Object.fromEntries(
+      dependencies.map((dependency) => {
+        const probe = probeOf[dependency]();
+        // a wiring mistake, found at start-up rather than as a probe that never runs
+        if (!probe) throw new Error(`health: ${dependency} is a dependency, but no ${dependency} client is provided in this process`);
+        return [dependency, probe];
+      }),
+    );
   }
 
   async check(): Promise<HealthReport> {
