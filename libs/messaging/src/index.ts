@@ -22,6 +22,7 @@ export * from './exactly-once/co-partition.assigner';
 export * from './exactly-once/exactly-once.processor';
 export * from './exactly-once/partition-program';
 export * from './kafka/log-ends';
+export * from './kafka/offset-commit.throttle';
 export * from './kafka/command.publisher';
 export * from './kafka/coalescing.sender';
 export * from './topics/create-topics';

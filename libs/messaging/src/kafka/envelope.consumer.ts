@@ -5,6 +5,7 @@ import { EventEnvelope } from '../envelope/event-envelope';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
 import { DeadLetterPublisher } from './dead-letter.publisher';
+import { OffsetCommitThrottle } from './offset-commit.throttle';
 
 export interface ConsumedMeta {
   readonly topic: string;
@@ -28,10 +29,13 @@ export interface EnvelopeConsumerOptions {
 /**
  * At-least-once consumer of enveloped messages, for idempotent handlers (projections, notifiers).
  * Reads only committed records. A record that fails validation is parked on the dead-letter topic
- * and the consumer goes on; a handler that throws is retried by kafkajs, never skipped.
+ * and the consumer goes on; a handler that throws is retried by kafkajs, never skipped. The group
+ * offset moves at most once a second per partition (`OffsetCommitThrottle`): a restart may hand a
+ * handler a few records again, which idempotence makes harmless.
  */
 export class EnvelopeConsumer {
   private consumer: Consumer | undefined;
+  private commits: OffsetCommitThrottle | undefined;
   private admin: Admin | undefined;
   private lag: ConsumerLagMonitor | undefined;
   private assigned: Readonly<Record<string, readonly number[]>> = {};
@@ -47,12 +51,18 @@ export class EnvelopeConsumer {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, readUncommitted: false });
     this.consumer = consumer;
+    const commits = new OffsetCommitThrottle(consumer);
+    this.commits = commits;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.assigned = payload.memberAssignment;
+      commits.forget();
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
+    // handlers are idempotent: the group offset moves at most once a second per partition
+    const handled = (topic: string, partition: number, offset: string) => commits.record(topic, partition, (BigInt(offset) + 1n).toString());
     await consumer.run({
+      autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
         const decoded = this.registry.decode(message.value);
         if (!decoded.ok) {
@@ -61,6 +71,7 @@ export class EnvelopeConsumer {
             { topic, partition, message, consumerGroup: this.options.groupId },
             decoded.failure,
           );
+          handled(topic, partition, message.offset);
           return;
         }
         const { envelope } = decoded;
@@ -77,6 +88,7 @@ export class EnvelopeConsumer {
         await inConsumerSpan(extractTraceContext(message.headers), record, (traceContext) =>
           this.options.handler(envelope, { topic, partition, offset: message.offset, traceContext }),
         );
+        handled(topic, partition, message.offset);
       },
     });
     if (this.options.metrics) {
@@ -95,6 +107,8 @@ export class EnvelopeConsumer {
     await this.lag?.stop();
     await this.admin?.disconnect();
     this.lag = this.admin = undefined;
+    await this.commits?.flush();
+    this.commits = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Link, SpanKind, trace } from '@opentelemetry/api';
-import { DeadLetterPublisher, DecodeFailure, extractTraceContext, MessageRegistry } from '@trading/messaging';
+import { DeadLetterPublisher, DecodeFailure, extractTraceContext, MessageRegistry, OffsetCommitThrottle } from '@trading/messaging';
 import { ATTR, ConsumerLagMonitor, TradingMetrics, tradingTracer } from '@trading/observability';
 import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { BackoffSettings, backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff';
@@ -31,6 +31,7 @@ interface PartitionProgress {
 export class Projector {
   private readonly logger: Logger;
   private consumer: Consumer | undefined;
+  private commits: OffsetCommitThrottle | undefined;
   private admin: Admin | undefined;
   private lag: ConsumerLagMonitor | undefined;
   private unwatchLag: (() => void) | undefined;
@@ -52,7 +53,10 @@ export class Projector {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, readUncommitted: false, maxWaitTimeInMs: 100 });
     this.consumer = consumer;
+    const commits = new OffsetCommitThrottle(consumer);
+    this.commits = commits;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      commits.forget();
       this.assigned = payload.memberAssignment[this.options.topic] ?? [];
       for (const partition of this.progress.keys()) if (!this.assigned.includes(partition)) this.progress.delete(partition);
     });
@@ -72,6 +76,8 @@ export class Projector {
     await this.lag?.stop();
     await this.admin?.disconnect();
     this.lag = this.unwatchLag = this.admin = undefined;
+    await this.commits?.flush();
+    this.commits = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -121,7 +127,8 @@ export class Projector {
         this.progress.set(batch.partition, { lastOccurredAtMs: Date.parse(newest.envelope.occurredAt), caughtUp });
       }
       payload.resolveOffset(last.offset);
-      await payload.commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }] });
+      // the store holds the exact checkpoint; the group offset only says where a restart reads from
+      this.commits?.record(batch.topic, batch.partition, nextOffset);
       await payload.heartbeat();
     }
   }
