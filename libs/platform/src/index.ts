@@ -1,1 +1,2 @@
 export * from './process-lifecycle';
+export * from './module-worker';

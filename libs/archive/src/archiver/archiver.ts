@@ -3,6 +3,7 @@ import { Clock } from '@trading/domain';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { RawRecord } from '../model/record-mapping';
 import { ParquetCompression } from '../parquet/parquet.codec';
+import { ParquetEncodeWorker } from '../parquet/parquet-encode.worker';
 import { ArchiveStore, ObjectLock } from '../storage/archive.store';
 import { PartitionWriter } from './partition.writer';
 import { rawRecordOf } from './raw-record.mapper';
@@ -43,6 +44,8 @@ export class Archiver {
   private consumer: Consumer | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lock: (() => ObjectLock | undefined) = () => undefined;
+  // one thread encodes every partition's files: the consuming thread never stalls for a file
+  private readonly encoder = new ParquetEncodeWorker();
 
   constructor(
     private readonly kafka: Kafka,
@@ -85,6 +88,7 @@ export class Archiver {
     await this.consumer?.disconnect();
     this.consumer = null;
     this.states.clear();
+    await this.encoder.close();
   }
 
   private async configureObjectLock(): Promise<void> {
@@ -160,7 +164,12 @@ export class Archiver {
   }
 
   private async writerOf(state: PartitionState): Promise<PartitionWriter> {
-    state.writer ??= await PartitionWriter.open(this.store, { prefix: this.options.prefix, compression: this.options.compression, lock: () => this.lock() }, state.topic, state.partition);
+    state.writer ??= await PartitionWriter.open(
+      this.store,
+      { prefix: this.options.prefix, compression: this.options.compression, lock: () => this.lock(), encoder: this.encoder },
+      state.topic,
+      state.partition,
+    );
     return state.writer;
   }
 

@@ -2,7 +2,8 @@ import { ManifestFile, nextManifest, PartitionManifest, serializeManifest, sha25
 import { splitIntoDayRuns } from '../manifest/day-runs';
 import { dataObjectKey, headKey, manifestKey, manifestsPrefix, parseManifestKey } from '../model/object-keys';
 import { RawRecord, toArchivedRecord } from '../model/record-mapping';
-import { encodeParquet, ParquetCompression } from '../parquet/parquet.codec';
+import { ParquetCompression } from '../parquet/parquet.codec';
+import { IN_PROCESS_PARQUET_ENCODER, ParquetEncoder } from '../parquet/parquet-encode.worker';
 import { ArchiveStore, ObjectLock } from '../storage/archive.store';
 
 export interface PartitionWriterOptions {
@@ -10,6 +11,8 @@ export interface PartitionWriterOptions {
   readonly compression: ParquetCompression;
   /** Retention to set on every object written now, or undefined where the store has no Object Lock. */
   readonly lock: () => ObjectLock | undefined;
+  /** Where files are encoded; on the calling thread by default. */
+  readonly encoder?: ParquetEncoder;
 }
 
 /**
@@ -57,7 +60,7 @@ export class PartitionWriter {
   private async appendRun(day: string, records: readonly RawRecord[]): Promise<void> {
     const first = records[0]!;
     const last = records[records.length - 1]!;
-    const body = encodeParquet(records.map(toArchivedRecord), this.options.compression);
+    const body = await (this.options.encoder ?? IN_PROCESS_PARQUET_ENCODER).encode(records.map(toArchivedRecord), this.options.compression);
     const key = dataObjectKey(this.options.prefix, this.topic, day, this.partition, first.offset, last.offset);
     const times = records.map((r) => r.timestampMs);
     const file: ManifestFile = {
