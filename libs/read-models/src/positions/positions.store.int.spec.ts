@@ -135,6 +135,31 @@ describe('PositionsStore (DynamoDB Local)', () => {
     }
   });
 
+  it('given batches of one account, then its account item is read once, and a writer that moved on meanwhile is caught up with, not overwritten', async () => {
+    const stream = tradingDay(uniqueName('acc'));
+    const reference = tradingDay(uniqueName('acc'));
+    const records = recordsOf(stream.envelopes);
+    await new PositionsStore(client, table.TableName, clock).apply(batchOf(recordsOf(reference.envelopes)), deadLetter);
+    const reads: string[] = [];
+    const counted = createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+    counted.middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'GetItemCommand') reads.push(JSON.stringify((args.input as { Key?: unknown }).Key));
+      return next(args);
+    });
+    const store = new PositionsStore(counted, table.TableName, clock);
+
+    for (const record of records.slice(0, 8)) await store.apply(batchOf([record]), deadLetter);
+    const accountReads = reads.filter((key) => key.includes('ACCOUNT')).length;
+    // another instance applies the rest (a rebalance), then this one is handed all of it again
+    await new PositionsStore(client, table.TableName, clock).apply(batchOf(records.slice(8)), deadLetter);
+    await store.apply(batchOf(records.slice(6)), deadLetter);
+    counted.destroy();
+
+    expect(accountReads).toBe(1);
+    const comparable = async (accountId: string) => (await items(accountId))?.map(({ accountId: _, ...rest }) => ({ ...rest, version: undefined }));
+    expect(await comparable(stream.accountId)).toEqual(await comparable(reference.accountId));
+  });
+
   it('given a fill it cannot apply, then it is dead-lettered and the stream moves on', async () => {
     const stream = new AccountStream(uniqueName('acc'));
     stream.open('1000');

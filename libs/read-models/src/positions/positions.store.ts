@@ -15,6 +15,9 @@ import { ACCOUNT_SK, fromAccountItem, fromPositionItem, positionSk, StoredAccoun
 import { PositionStep, positionStepOf } from './position-step';
 import { TableNameSource, tableNameSource } from './positions-table.source';
 
+/** Account items remembered between batches; beyond this many the memory starts over. */
+const MAX_CACHED_ACCOUNTS = 50_000;
+
 /** Optimistic writes that lose to a concurrent writer are retried this often within one batch. */
 const MAX_CONFLICTS = 20;
 
@@ -31,6 +34,12 @@ class WriteConflictError extends Error {
 export class PositionsStore implements ProjectionStore {
   private readonly logger = new Logger(PositionsStore.name);
   private readonly table: TableNameSource;
+  /**
+   * Account items as this instance last wrote them, by table and account: a batch starts from
+   * here instead of reading the item. Safe with a concurrent writer: every write is conditional on
+   * the seq, so one from a stale entry fails and the entry is dropped and read again.
+   */
+  private readonly accounts = new Map<string, StoredAccount>();
 
   /** `table`: a name, or a source followed batch by batch (the table a rebuild switched to). */
   constructor(
@@ -59,7 +68,25 @@ export class PositionsStore implements ProjectionStore {
   }
 
   private async applyStream(table: string, accountId: string, records: readonly ProjectionRecord[], deadLetter: DeadLetterSink): Promise<void> {
-    let account = await this.readAccount(table, accountId);
+    const key = `${table}\u0000${accountId}`;
+    const cached = this.accounts.get(key);
+    this.accounts.delete(key);
+    const account = cached ?? (await this.readAccount(table, accountId));
+    const after = await this.applyStreamFrom(table, account, records, deadLetter);
+    if (after === null) return;
+    if (this.accounts.size >= MAX_CACHED_ACCOUNTS) this.accounts.clear();
+    this.accounts.set(key, after);
+  }
+
+  /** The account as it is after the records, or null when that is unknown (another writer got further). */
+  private async applyStreamFrom(
+    table: string,
+    start: StoredAccount,
+    records: readonly ProjectionRecord[],
+    deadLetter: DeadLetterSink,
+  ): Promise<StoredAccount | null> {
+    const accountId = start.accountId;
+    let account = start;
     let pending = null as { readonly seq: number; readonly cash: string | null } | null;
     const positions = new Map<string, StoredPosition>();
     for (const record of records) {
@@ -75,7 +102,9 @@ export class PositionsStore implements ProjectionStore {
       if (step.kind === 'unappliable') await deadLetter(record, { code: 'MESSAGING.PROCESSING_FAILED', reason: `${step.code}: ${step.reason}` });
       pending = { seq: step.seq, cash: step.kind === 'cash' ? step.cash : (pending?.cash ?? null) };
     }
-    if (pending) await this.advance(table, accountId, pending.seq, pending.cash);
+    if (!pending) return account;
+    const advanced = await this.advance(table, accountId, pending.seq, pending.cash);
+    return advanced ? { ...account, lastSeq: pending.seq, cash: pending.cash ?? account.cash, version: account.version + 1 } : null;
   }
 
   /** Returns the account as it is after the fill (or after whoever applied it first). */
@@ -157,8 +186,8 @@ export class PositionsStore implements ProjectionStore {
     }
   }
 
-  /** Moves the stream's seq past events that change no position (and sets the opening cash). */
-  private async advance(table: string, accountId: string, seq: number, cash: string | null): Promise<void> {
+  /** Moves the stream's seq past events that change no position (and sets the opening cash); false: another writer was further. */
+  private async advance(table: string, accountId: string, seq: number, cash: string | null): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateItemCommand({
@@ -175,9 +204,11 @@ export class PositionsStore implements ProjectionStore {
           },
         }),
       );
+      return true;
     } catch (error) {
       // another instance got further: it has applied these too
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
     }
   }
 
