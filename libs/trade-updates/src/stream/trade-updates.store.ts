@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Order } from '@trading/domain';
 import Redis from 'ioredis';
 import { TradeUpdateEvent } from '../updates/trade-update';
@@ -18,6 +19,8 @@ export interface Backlog {
   /** More entries follow: read again after the last one. */
   readonly more: boolean;
 }
+
+const APPEND_UPDATES_SHA1 = createHash('sha1').update(APPEND_UPDATES_SCRIPT).digest('hex');
 
 /** The notifier's and the gateways' view of the per-account trade-update keys in Redis. */
 export class TradeUpdatesStore {
@@ -49,7 +52,12 @@ export class TradeUpdatesStore {
     for (const order of changed) args.push(order.orderId, JSON.stringify(order));
     for (const entry of entries) args.push(redisEntryId(entry.position), entry.event, entry.data);
     const keys = [this.keys.seq(accountId), this.keys.orders(accountId), this.keys.stream(accountId)];
-    const applied = await this.redis.eval(APPEND_UPDATES_SCRIPT, keys.length, ...keys, ...args);
+    // by its SHA-1, as Redis caches scripts: the body goes over the wire only after a NOSCRIPT
+    // (a restarted or flushed Redis)
+    const applied = await this.redis.evalsha(APPEND_UPDATES_SHA1, keys.length, ...keys, ...args).catch((error: unknown) => {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return this.redis.eval(APPEND_UPDATES_SCRIPT, keys.length, ...keys, ...args);
+    });
     return applied === 1;
   }
 
