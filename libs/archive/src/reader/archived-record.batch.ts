@@ -63,6 +63,11 @@ export class ArchivedRecordBatch {
     return this.columns.occurredAt.iso(this.row(index));
   }
 
+  /** `occurredAt` in epoch milliseconds, without building its ISO text. */
+  occurredAtMs(index: number): number | null {
+    return this.columns.occurredAt.number(this.row(index));
+  }
+
   correlationId(index: number): string | null {
     return this.columns.correlationId.text(this.row(index));
   }

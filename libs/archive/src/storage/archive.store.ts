@@ -48,7 +48,9 @@ export class ArchiveStore {
   async get(key: string): Promise<Buffer | null> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return Buffer.from(await object.Body!.transformToByteArray());
+      const bytes = await object.Body!.transformToByteArray();
+      // a view, not a copy: the array is the SDK's own and used by no one else
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if (errorName(error) === 'NoSuchKey') return null;
       throw this.mapped(error, key, 'ARCHIVE.STORE_FAILED');

@@ -3,17 +3,22 @@ import { ACCOUNT_BOOK_EVENT_VERSIONS, AccountBookEventType } from '@trading/doma
 import { EventEnvelope, MessageRegistry } from '@trading/messaging';
 import { ArchivedRecord } from '../archive/archive-source.port';
 import { decodeArchived, DecodedBatchRow, DecodedRecord } from './decoded-record';
+import { isIsoTextOf } from './iso-instant';
 
 export interface ArchivedEnvelopeDecoderOptions {
   /** Validate every record with the registry's schemas, as a live consumer does (`--strict`). */
   readonly strict: boolean;
 }
 
-/** The envelope fields the archiver lifted into columns. */
-type EnvelopeColumns = Pick<
-  ArchivedRecord,
-  'eventId' | 'type' | 'schemaVersion' | 'accountId' | 'streamId' | 'seq' | 'occurredAt' | 'correlationId' | 'causationId'
->;
+/** The envelope fields the archiver lifted into columns; occurredAt as its ISO text or in epoch milliseconds. */
+type EnvelopeColumns = Pick<ArchivedRecord, 'eventId' | 'type' | 'schemaVersion' | 'accountId' | 'streamId' | 'seq' | 'correlationId' | 'causationId'> &
+  ({ readonly occurredAt: string | null } | { readonly occurredAtMs: number | null });
+
+/** The parsed envelope's occurredAt is the column's, as the ISO text the archiver would print. */
+function sameOccurredAt(columns: EnvelopeColumns, parsed: unknown): boolean {
+  if ('occurredAt' in columns) return parsed === columns.occurredAt;
+  return columns.occurredAtMs === null ? parsed === null : typeof parsed === 'string' && isIsoTextOf(parsed, columns.occurredAtMs);
+}
 
 const currentVersion = (type: string): number | undefined =>
   Object.prototype.hasOwnProperty.call(ACCOUNT_BOOK_EVENT_VERSIONS, type) ? ACCOUNT_BOOK_EVENT_VERSIONS[type as AccountBookEventType] : undefined;
@@ -31,8 +36,9 @@ const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value
  *   (a record that failed has null columns and takes the registry path here);
  * - the bytes are the ones whose SHA-256 the manifest hash chain recorded, and the reader refuses
  *   a file whose hash differs.
- * The fast path still cross-checks the parsed envelope against the archived columns and the
- * payload's identity fields; anything else (older versions to upcast, unknown types, mismatches,
+ * The fast path still cross-checks the parsed envelope against the archived columns (occurredAt
+ * against the column's epoch milliseconds, exactly as the ISO text the archiver lifted it from:
+ * `isIsoTextOf`) and the payload's identity fields; anything else (older versions to upcast, unknown types, mismatches,
  * other topics' messages) goes through `registry.decode`, exactly as before. `strict` sends
  * everything through the registry.
  */
@@ -53,14 +59,16 @@ export class ArchivedEnvelopeDecoder {
    */
   decodeRow(batch: ArchivedRecordBatch, index: number): DecodedRecord {
     if (!this.options.strict) {
+      const occurredAtMs = batch.occurredAtMs(index);
       const columns: EnvelopeColumns = {
         eventId: batch.eventId(index), type: batch.type(index), schemaVersion: batch.schemaVersion(index), accountId: batch.accountId(index),
-        streamId: batch.streamId(index), seq: batch.seq(index), occurredAt: batch.occurredAt(index), correlationId: batch.correlationId(index),
+        streamId: batch.streamId(index), seq: batch.seq(index), occurredAtMs, correlationId: batch.correlationId(index),
         causationId: batch.causationId(index),
       };
       const text = batch.valueText(index);
       const envelope = text === null ? null : this.trusted(columns, () => text);
-      if (envelope) return new DecodedBatchRow(batch, index, envelope);
+      // the fast path proved occurredAt the ISO text of occurredAtMs
+      if (envelope) return new DecodedBatchRow(batch, index, envelope, occurredAtMs!);
     }
     return decodeArchived(this.registry, batch.record(index));
   }
@@ -79,7 +87,7 @@ export class ArchivedEnvelopeDecoder {
       parsed === null || typeof parsed !== 'object' ||
       parsed.eventId !== columns.eventId || parsed.type !== columns.type || parsed.schemaVersion !== columns.schemaVersion ||
       parsed.accountId !== columns.accountId || parsed.streamId !== columns.streamId || parsed.seq !== columns.seq ||
-      parsed.occurredAt !== columns.occurredAt || parsed.correlationId !== columns.correlationId || parsed.causationId !== columns.causationId
+      !sameOccurredAt(columns, parsed.occurredAt) || parsed.correlationId !== columns.correlationId || parsed.causationId !== columns.causationId
     ) {
       return null;
     }

@@ -7,6 +7,8 @@ import { UndecodableRecordError } from '../compliance.errors';
 export interface DecodedRecord {
   readonly record: ArchivedRecord;
   readonly envelope: EventEnvelope;
+  /** `Date.parse(envelope.occurredAt)`, where the decoder knows it already. */
+  readonly occurredAtMs?: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export class DecodedBatchRow implements DecodedRecord {
     private readonly batch: ArchivedRecordBatch,
     private readonly index: number,
     readonly envelope: EventEnvelope,
+    readonly occurredAtMs: number,
   ) {}
 
   get record(): ArchivedRecord {

@@ -92,7 +92,7 @@ export class StateReconstruction {
 
   private fold(cursor: StreamCursor, decoded: DecodedRecord): void {
     const envelope = decoded.envelope as AccountEventEnvelope;
-    if (Date.parse(envelope.occurredAt) > this.asOfMs) {
+    if ((decoded.occurredAtMs ?? Date.parse(envelope.occurredAt)) > this.asOfMs) {
       cursor.cut = true;
       cursor.ahead.clear();
       return;
