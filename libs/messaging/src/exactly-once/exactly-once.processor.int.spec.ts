@@ -210,7 +210,7 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     expectExactlyOnce(await readOutputs(50), 50, 5);
   });
 
-  it('retries a transaction that failed before its commit in place, without taking the partition over again', async () => {
+  it('retries a transaction that failed adding its offsets in place, without taking the partition over again', async () => {
     const taken: number[] = [];
     const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
       ...counterProgram(factory),
@@ -242,6 +242,39 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     expectExactlyOnce(await readOutputs(30), 30, 5);
     expect(injected).toBe(2);
     expect(taken.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('takes the partition over again when a produce of the transaction failed, as it may have been appended, and still decides each input once', async () => {
+    const taken: number[] = [];
+    const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
+      ...counterProgram(factory),
+      onPartitionOwned: (partition) => void taken.push(partition),
+    });
+    await instance.start();
+    await eventually(() => expect(instance.isReady() && instance.ownedPartitions()).toEqual([0, 1, 2]), { timeoutMs: 30_000 });
+    let injected = 0;
+    const owners = (instance as unknown as { owners: Map<number, { producer: Producer }> }).owners;
+    for (const { producer: owned } of owners.values()) {
+      const transaction = owned.transaction.bind(owned);
+      owned.transaction = async () => {
+        const opened = await transaction();
+        const send = opened.send.bind(opened);
+        opened.send = async (record) => {
+          if (injected < 1) {
+            injected += 1;
+            throw new Error('injected: request timed out');
+          }
+          return send(record);
+        };
+        return opened;
+      };
+    }
+
+    await send(30, 5);
+
+    expectExactlyOnce(await readOutputs(30), 30, 5);
+    expect(injected).toBe(1);
+    expect(taken.length).toBe(4);
   });
 
   it('parks an input it cannot read, inside the same transaction, and goes on', async () => {

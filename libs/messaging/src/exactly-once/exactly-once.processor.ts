@@ -45,10 +45,11 @@ interface TracedOutputs {
 const RETAKE_DELAY_MS = 500;
 
 /**
- * A transaction that failed before its commit was sent and was aborted cleanly (the broker's
- * CONCURRENT_TRANSACTIONS on AddOffsetsToTxn while the previous commit's markers are written, which
- * kafkajs does not retry there): nothing of it landed, the producer is still the partition's
- * writer, so it is retried in place, this often, before the partition is taken over.
+ * A transaction whose records were all acknowledged, that then failed adding its offsets (the
+ * broker's CONCURRENT_TRANSACTIONS on AddOffsetsToTxn while the previous commit's markers are
+ * written, which kafkajs does not retry there) and was aborted cleanly: nothing of it landed, the
+ * producer is still the partition's writer, so it is retried in place, this often, before the
+ * partition is taken over.
  */
 const IN_PLACE_RETRIES = 3;
 const IN_PLACE_RETRY_DELAY_MS = 10;
@@ -106,9 +107,9 @@ interface PartitionOwner<State> {
  * Fetching and deciding are decoupled: fetched inputs queue per partition number and the fetch
  * goes on, while one transaction at a time takes everything queued so far. Under load, a
  * transaction carries many inputs instead of the next fetch waiting for every partition's commit.
- * A failed transaction leaves its inputs queued. One that failed before its commit and aborted
- * cleanly is retried in place; otherwise the partition is taken over again (fenced, rebuilt,
- * committed offsets re-read) and they are decided then, or skipped if they were.
+ * A failed transaction leaves its inputs queued. One that failed only adding its offsets and
+ * aborted cleanly is retried in place; otherwise the partition is taken over again (fenced,
+ * rebuilt, committed offsets re-read) and they are decided then, or skipped if they were.
  */
 export class ExactlyOnceProcessor<State> {
   private readonly logger: Logger;
@@ -301,6 +302,7 @@ export class ExactlyOnceProcessor<State> {
     const pending = inputs.filter(({ topic, offset }) => offset >= (owner.nextOffsets.get(topic) ?? -1n));
     if (pending.length === 0) return;
     const transaction = await owner.producer.transaction();
+    let producedAll = false;
     let state = owner.state;
     const consumed = new Map<string, bigint>();
     const traced: TracedOutputs[] = [];
@@ -350,17 +352,21 @@ export class ExactlyOnceProcessor<State> {
         if (step.outputs.length > 0) traced.push({ traceContext, outputs: [...step.outputs] });
       }
       if (outputs.length > 0) await transaction.send({ topic: this.options.outputTopic, messages: outputs });
+      producedAll = true;
       await transaction.sendOffsets({
         consumerGroupId: this.options.groupId,
         topics: [...consumed].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
       });
     } catch (error) {
-      // not committed: a clean abort leaves this instance the owner, with its state as it was
       const aborted = await transaction.abort().then(
         () => true,
         () => false,
       );
-      throw aborted ? new TransactionAborted(error) : error;
+      // Only a failure after every produce was acknowledged may be retried by this producer: a
+      // produce that failed ambiguously (a timeout) may have been appended, and its sequence numbers,
+      // reused by a retry, would make the broker drop the retry's records as duplicates. A new
+      // owner starts a new producer epoch, with new sequences.
+      throw aborted && producedAll ? new TransactionAborted(error) : error;
     }
     try {
       await transaction.commit();
