@@ -210,6 +210,8 @@ async function main(cleanup: CleanupStack): Promise<number> {
     }
   });
 
+  // read before the archive phase stops the processes (their /proc entries go with them)
+  const peaks: { system: number | null; responder: number | null } = { system: null, responder: null };
   await phase('archive', async () => {
     await waitUntilIdle([system.pid], plan.quiesce, floors);
     const admin = kafka.admin();
@@ -224,6 +226,11 @@ async function main(cleanup: CleanupStack): Promise<number> {
           catalogue: TopicCatalogue.standard({ prefix, accountPartitions: plan.partitions }),
           systemPid: system.pid,
           env,
+          stopSystem: async () => {
+            peaks.system = peakRssMiB(system.pid) ?? null;
+            peaks.responder = peakRssMiB(twoHop.responderPid) ?? null;
+            await Promise.allSettled([system.stop(), twoHop.stop()]);
+          },
         },
         plan.archive,
       );
@@ -236,9 +243,9 @@ async function main(cleanup: CleanupStack): Promise<number> {
 
   const archived = archive as ArchiveResults | null;
   const memory = {
-    allInOneVmHwmMiB: peakRssMiB(system.pid) ?? null,
+    allInOneVmHwmMiB: peaks.system ?? peakRssMiB(system.pid) ?? null,
     driverVmHwmMiB: peakRssMiB('self') ?? null,
-    responderVmHwmMiB: peakRssMiB(twoHop.responderPid) ?? null,
+    responderVmHwmMiB: peaks.responder ?? peakRssMiB(twoHop.responderPid) ?? null,
     replayVmHwmMiB: archived?.replay?.run.vmHwmMiB ?? null,
   };
   const report = buildReport({

@@ -54,6 +54,12 @@ export interface ArchiveContext {
   readonly systemPid: number;
   /** The environment of the run's processes: the replay CLI gets the same one. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Stops the system under test and the baseline before the large-archive replay, which reads S3
+   * only, so that it is measured as compliance runs it: alone, not beside an idle trading system
+   * polling Kafka on the same two cores.
+   */
+  readonly stopSystem?: () => Promise<void>;
 }
 
 /** The archive figures, in order: throughput on a burst, then size and replay over the whole run's archive. */
@@ -108,6 +114,10 @@ export async function runArchiveSteps(context: ArchiveContext, plan: ArchivePlan
     const cpu = meter({});
     if (run.exitCode !== 0) throw new Error(`replay exited ${String(run.exitCode)}: ${run.stderrTail}`);
     const work = run.wallS - startup.wallS;
+    if (context.stopSystem) {
+      log('archive: stopping the system under test and the baseline (the large-archive replay reads S3 only)');
+      await context.stopSystem();
+    }
     log('archive: replay over a 100,000-event archive (replay-bench, 3 runs)');
     const largeArchive = await attempt('replay of the large archive', () => timeLargeArchiveReplay(context.env, 3));
     return {

@@ -107,7 +107,7 @@ export function archiveSection(archive: ArchiveResults | null, replayTarget: num
       `    ${count(replay.events)} archived order events -> ${replay.run.orders ?? 'n/a'} orders, ${replay.run.positions ?? 'n/a'} positions in ${replay.run.wallS.toFixed(2)} s wall (CLI start-up alone, --help: ${replay.startup.wallS.toFixed(2)} s); CLI CPU ${replay.run.cpuS === null ? 'n/a' : `${replay.run.cpuS.toFixed(2)} s`}, VmHWM ${mib(replay.run.vmHwmMiB)}; machine ${pct(replay.cpu.machineBusyPct)}, load ${replay.cpu.loadAverage1m.toFixed(2)}`,
       replay.largeArchive === null
         ? '  replay over a large archive: not measured'
-        : `  replay over a large archive (replay-bench, ${count(replay.largeArchive.events)} order events in files of 10,000 under ${replay.largeArchive.prefix}): ${count(replay.largeArchive.median)} events/s median (runs: ${replay.largeArchive.eventsPerSecond.map(count).join(', ')}), ${count(replay.largeArchive.medianPerCpuSecond)} events per CPU second`,
+        : `  replay over a large archive (replay-bench, ${count(replay.largeArchive.events)} order events in files of 10,000 under ${replay.largeArchive.prefix}, the system under test stopped): ${count(replay.largeArchive.median)} events/s median (runs: ${replay.largeArchive.eventsPerSecond.map(count).join(', ')}), ${count(replay.largeArchive.medianPerCpuSecond)} events per CPU second`,
     );
   }
   return lines;
