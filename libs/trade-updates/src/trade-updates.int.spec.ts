@@ -178,6 +178,31 @@ describe('trade updates through real Kafka and Redis', () => {
     expect(kept[kept.length - 1]?.id).toBe('151');
   });
 
+  it('reads an account from Redis once per new order, not per event, and a second writer that got further makes it read again instead of overwriting', async () => {
+    const stream = new AccountStream(uniqueName('acct'));
+    const notify = (notifier: TradeUpdatesNotifier, envelopes: readonly AccountEventEnvelope[]) => Promise.all(envelopes.map((envelope) => notifier.notify(envelope)));
+    const make = () =>
+      new TradeUpdatesNotifier(kafka, registry, new DeadLetterPublisher(`${topic}.dlq`, new SystemClock()), producer, store, { groupId: uniqueName('unused'), topic });
+    const [first, second] = [make(), make()];
+    const reads = jest.spyOn(store, 'load');
+    const opened = stream.open();
+    const placed = [...stream.place('o-1'), ...stream.place('o-2')];
+    const later = stream.cancel('o-1');
+
+    const outcomes = [];
+    for (const envelope of [...opened, ...placed]) outcomes.push(await first.notify(envelope));
+    const readsByFirst = reads.mock.calls.length;
+    await notify(second, later);
+    for (const envelope of [...placed, ...later]) outcomes.push(await first.notify(envelope));
+
+    expect(readsByFirst).toBe(2);
+    expect(outcomes.filter((outcome) => outcome === 'published')).toHaveLength(placed.length);
+    expect(outcomes.slice(opened.length + placed.length).every((outcome) => outcome === 'duplicate')).toBe(true);
+    // one entry per event, each written once: the first instance's stale append was refused
+    const written = (await store.readAfter(stream.accountId, { seq: 0, index: 0 }, 100)).entries.map((entry) => entry.position.seq);
+    expect(written).toEqual([...placed, ...later].map((envelope) => envelope.seq));
+  });
+
   it('heartbeats reach every client from one timer, and a client that stops reading is disconnected', async () => {
     const hub = await startHub({ heartbeatMs: 100 });
     const [reader, stalled] = [new RecordingSseSink(), new RecordingSseSink()];

@@ -24,6 +24,8 @@ export interface EnvelopeConsumerOptions {
   readonly handler: EnvelopeHandler;
   /** `trading_consumer_lag` of the group (dead letters are counted by the publisher). */
   readonly metrics?: TradingMetrics;
+  /** Called at every rebalance, before the handler sees a record of the new assignment. */
+  readonly onAssignment?: () => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export class EnvelopeConsumer {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.assigned = payload.memberAssignment;
       commits.forget();
+      this.options.onAssignment?.();
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });

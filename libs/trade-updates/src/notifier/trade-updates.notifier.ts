@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { DeadLetterPublisher, EnvelopeConsumer, EventEnvelope, MessageRegistry } from '@trading/messaging';
 import { Kafka, Producer } from 'kafkajs';
 import { StreamEntry } from '../stream/stream-entry';
-import { TradeUpdatesStore } from '../stream/trade-updates.store';
+import { AccountOrders, TradeUpdatesStore } from '../stream/trade-updates.store';
 import { foldOrderEvent } from '../updates/account-orders.fold';
-import { concernsOrders, isAccountEvent, orderIdsOf } from '../updates/order-events';
+import { AccountEventEnvelope, concernsOrders, isAccountEvent, orderIdsOf } from '../updates/order-events';
+import { KnownOrdersCache } from './known-orders.cache';
 
 export interface TradeUpdatesNotifierOptions {
   readonly groupId: string;
@@ -21,6 +22,8 @@ export type NotifyOutcome = 'published' | 'duplicate' | 'ignored' | 'inconsisten
 export class TradeUpdatesNotifier {
   private readonly logger = new Logger(TradeUpdatesNotifier.name);
   private readonly consumer: EnvelopeConsumer;
+  /** Spares the read before most appends; only right while this instance owns the partition. */
+  private readonly known = new KnownOrdersCache();
 
   constructor(
     kafka: Kafka,
@@ -38,6 +41,8 @@ export class TradeUpdatesNotifier {
       handler: async (envelope) => {
         await this.notify(envelope);
       },
+      // another instance may have written meanwhile
+      onAssignment: () => this.known.clear(),
     });
   }
 
@@ -51,8 +56,18 @@ export class TradeUpdatesNotifier {
 
   async notify(envelope: EventEnvelope): Promise<NotifyOutcome> {
     if (!isAccountEvent(envelope) || !concernsOrders(envelope.payload)) return 'ignored';
+    try {
+      return await this.apply(envelope);
+    } catch (error) {
+      this.known.forget(envelope.accountId);
+      throw error;
+    }
+  }
+
+  private async apply(envelope: AccountEventEnvelope): Promise<NotifyOutcome> {
     const { accountId, seq, payload } = envelope;
-    const known = await this.store.load(accountId, orderIdsOf(payload));
+    const orderIds = orderIdsOf(payload);
+    const known = this.known.lookup(accountId, orderIds) ?? (await this.load(accountId, orderIds));
     if (seq <= known.lastSeq) return 'duplicate';
     let folded;
     try {
@@ -60,6 +75,7 @@ export class TradeUpdatesNotifier {
     } catch (error) {
       // the orders kept in Redis are gone or behind (flushed, expired): no update can be built
       this.logger.warn(`${envelope.type} #${seq} of ${accountId} skipped: ${String(error)}`);
+      this.known.forget(accountId);
       return 'inconsistent';
     }
     const entries: StreamEntry[] = folded.updates.map((update, index) => ({
@@ -68,6 +84,18 @@ export class TradeUpdatesNotifier {
       data: JSON.stringify(update),
     }));
     const applied = await this.store.append(accountId, seq, folded.changed, entries);
-    return applied ? 'published' : 'duplicate';
+    if (!applied) {
+      // another instance got further: what is known here is behind
+      this.known.forget(accountId);
+      return 'duplicate';
+    }
+    this.known.applied(accountId, seq, folded.changed);
+    return 'published';
+  }
+
+  private async load(accountId: string, orderIds: readonly string[]): Promise<AccountOrders> {
+    const read = await this.store.load(accountId, orderIds);
+    this.known.loaded(accountId, orderIds, read);
+    return read;
   }
 }
