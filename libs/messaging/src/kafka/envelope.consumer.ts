@@ -26,6 +26,11 @@ export interface EnvelopeConsumerOptions {
   readonly metrics?: TradingMetrics;
   /** Called at every rebalance, before the handler sees a record of the new assignment. */
   readonly onAssignment?: () => void;
+  /**
+   * Partitions handled at once (default 6): records of one partition are handled one at a time, in
+   * order; the handler must be safe to run for different partitions at the same time.
+   */
+  readonly concurrency?: number;
 }
 
 /**
@@ -66,6 +71,9 @@ export class EnvelopeConsumer {
     const handled = (topic: string, partition: number, offset: string) => commits.record(topic, partition, (BigInt(offset) + 1n).toString());
     await consumer.run({
       autoCommit: false,
+      // kafkajs's default (1) hands the partitions over one batch at a time: a handler that waits on
+      // a round trip per record then bounds the whole group, not a partition
+      partitionsConsumedConcurrently: this.options.concurrency ?? 6,
       eachMessage: async ({ topic, partition, message }) => {
         const decoded = this.registry.decode(message.value);
         if (!decoded.ok) {
