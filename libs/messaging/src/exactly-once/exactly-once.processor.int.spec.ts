@@ -210,7 +210,8 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     expectExactlyOnce(await readOutputs(50), 50, 5);
   });
 
-  it('retries a transaction that failed adding its offsets in place, without taking the partition over again', async () => {
+  /** A started instance owning every partition, and the partitions it has taken over so far. */
+  const owningAll = async () => {
     const taken: number[] = [];
     const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
       ...counterProgram(factory),
@@ -218,62 +219,51 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     });
     await instance.start();
     await eventually(() => expect(instance.isReady() && instance.ownedPartitions()).toEqual([0, 1, 2]), { timeoutMs: 30_000 });
-    // the broker's CONCURRENT_TRANSACTIONS on AddOffsetsToTxn, which kafkajs does not retry there
-    let injected = 0;
+    return { instance, taken };
+  };
+
+  /** The first `times` calls of `step` in the owners' transactions throw `message`; returns how many did. */
+  const failTransactions = (instance: ExactlyOnceProcessor<Counters>, step: 'send' | 'sendOffsets', times: number, message: string) => {
+    const injected = { count: 0 };
     const owners = (instance as unknown as { owners: Map<number, { producer: Producer }> }).owners;
     for (const { producer: owned } of owners.values()) {
       const transaction = owned.transaction.bind(owned);
       owned.transaction = async () => {
         const opened = await transaction();
-        const sendOffsets = opened.sendOffsets.bind(opened);
-        opened.sendOffsets = async (offsets) => {
-          if (injected < 2) {
-            injected += 1;
-            throw new Error('injected: another concurrent operation on the same transaction was ongoing');
+        const real = opened[step].bind(opened) as (...args: unknown[]) => Promise<unknown>;
+        (opened as unknown as Record<string, unknown>)[step] = async (...args: unknown[]) => {
+          if (injected.count < times) {
+            injected.count += 1;
+            throw new Error(message);
           }
-          return sendOffsets(offsets);
+          return real(...args);
         };
         return opened;
       };
     }
+    return injected;
+  };
+
+  it('retries a transaction that failed adding its offsets in place, without taking the partition over again', async () => {
+    const { instance, taken } = await owningAll();
+    // the broker's CONCURRENT_TRANSACTIONS on AddOffsetsToTxn, which kafkajs does not retry there
+    const injected = failTransactions(instance, 'sendOffsets', 2, 'injected: another concurrent operation on the same transaction was ongoing');
 
     await send(30, 5);
 
     expectExactlyOnce(await readOutputs(30), 30, 5);
-    expect(injected).toBe(2);
+    expect(injected.count).toBe(2);
     expect(taken.sort()).toEqual([0, 1, 2]);
   });
 
   it('takes the partition over again when a produce of the transaction failed, as it may have been appended, and still decides each input once', async () => {
-    const taken: number[] = [];
-    const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
-      ...counterProgram(factory),
-      onPartitionOwned: (partition) => void taken.push(partition),
-    });
-    await instance.start();
-    await eventually(() => expect(instance.isReady() && instance.ownedPartitions()).toEqual([0, 1, 2]), { timeoutMs: 30_000 });
-    let injected = 0;
-    const owners = (instance as unknown as { owners: Map<number, { producer: Producer }> }).owners;
-    for (const { producer: owned } of owners.values()) {
-      const transaction = owned.transaction.bind(owned);
-      owned.transaction = async () => {
-        const opened = await transaction();
-        const send = opened.send.bind(opened);
-        opened.send = async (record) => {
-          if (injected < 1) {
-            injected += 1;
-            throw new Error('injected: request timed out');
-          }
-          return send(record);
-        };
-        return opened;
-      };
-    }
+    const { instance, taken } = await owningAll();
+    const injected = failTransactions(instance, 'send', 1, 'injected: request timed out');
 
     await send(30, 5);
 
     expectExactlyOnce(await readOutputs(30), 30, 5);
-    expect(injected).toBe(1);
+    expect(injected.count).toBe(1);
     expect(taken.length).toBe(4);
   });
 
