@@ -35,9 +35,9 @@ export class KnownOrdersCache {
   /** What a read from Redis said of these orders. */
   loaded(accountId: string, orderIds: readonly string[], read: AccountOrders): void {
     let known = this.accounts.get(accountId);
-    if (known && known.lastSeq !== read.lastSeq) this.forget(accountId);
-    known = this.accounts.get(accountId);
-    if (!known) {
+    if (known?.lastSeq !== read.lastSeq) {
+      // Redis moved on without this instance: what it knew of the account is stale
+      this.forget(accountId);
       known = { lastSeq: read.lastSeq, orders: new Map() };
       this.accounts.set(accountId, known);
     }
