@@ -1,23 +1,5 @@
+import { startModuleWorker } from '@trading/platform';
 import { Worker } from 'node:worker_threads';
-
-/**
- * The worker's code, evaluated rather than loaded from a file so that it runs the same compiled or
- * under ts-jest. It needs only parquet-wasm, whose module path the parent resolves.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { readParquet } = require(workerData.parquetWasm);
-parentPort.on('message', ({ id, bytes, batchRows }) => {
-  let ipc;
-  try {
-    ipc = readParquet(bytes, { batchSize: batchRows }).intoIPCStream();
-  } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-    return;
-  }
-  parentPort.postMessage({ id, ipc }, [ipc.buffer]);
-});
-`;
 
 /** The thread is gone (closed, crashed, never started): not a verdict on the file. */
 export class DecodeWorkerUnavailable extends Error {}
@@ -45,7 +27,7 @@ export class ParquetDecodeWorker {
   private failure: DecodeWorkerUnavailable | null = null;
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { parquetWasm: require.resolve('parquet-wasm') } });
+    this.worker = startModuleWorker(require.resolve('./parquet-decode.worker-entry'));
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(new DecodeWorkerUnavailable(`the Parquet decode worker failed: ${error.message}`, { cause: error })));
