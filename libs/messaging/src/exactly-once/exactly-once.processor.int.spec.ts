@@ -70,7 +70,8 @@ describe('ExactlyOnceProcessor (real broker)', () => {
         { topic: topics.output, numPartitions: 3 },
         { topic: topics.dlq, numPartitions: 1 },
       ],);
-    producer = kafka.producer();
+    // idempotent: a retried send must not write the inputs twice (the count of decisions is the assertion)
+    producer = kafka.producer({ idempotent: true });
     await producer.connect();
   });
 

@@ -49,7 +49,7 @@ describe('EnvelopeConsumer (real broker)', () => {
     source = uniqueName('it.source');
     deadLetterTopic = uniqueName('it.dead-letters');
     await createTopicsAndWait(admin, [{ topic: source, numPartitions: 2 }, { topic: deadLetterTopic, numPartitions: 1 }],);
-    producer = kafka.producer();
+    producer = kafka.producer({ idempotent: true });
     await producer.connect();
   });
 

@@ -85,7 +85,7 @@ describe('Kafka transactions (real broker)', () => {
     const input = await topic();
     const output = await topic();
     const groupId = uniqueName('it-tx-processor');
-    const seed = kafka.producer();
+    const seed = kafka.producer({ idempotent: true });
     await seed.connect();
     closers.push(() => seed.disconnect());
     await seed.send({ topic: input, messages: [{ value: 'one' }, { value: 'two' }, { value: 'three' }] });
