@@ -13,14 +13,16 @@ import { S3Client } from '@aws-sdk/client-s3';
  * parts; 6 partitions; 10,000 records per file) and prints events/s for the reader alone, the
  * reader plus envelope decoding, and the full reconstruction of the state.
  *
- * Usage: replay-bench [--accounts 100] [--orders 250] [--runs 3] [--prefix bench/replay-100x250]
- *                     [--stages reader,reader+decode,reconstruction,'reconstruction --strict']
+ * Usage: replay-bench [--accounts 100] [--orders 250] [--records-per-file 10000] [--runs 3]
+ *                     [--prefix bench/replay-100x250[-f<records per file>]] [--stages reader,reader+decode,reconstruction,'reconstruction --strict']
  * Prints a line per run on stderr and one JSON object on stdout. On a shared machine the events
  * per CPU second are the steadier figure; events/s is what a user waits for.
  */
 interface BenchOptions {
   readonly accounts: number;
   readonly orders: number;
+  /** Records per Parquet file: a live archiver at a low rate writes small ones (a flush every ARCHIVE_FLUSH_MS). */
+  readonly recordsPerFile: number;
   readonly runs: number;
   readonly prefix: string;
   /** Stages to run, by name (all by default). */
@@ -28,7 +30,6 @@ interface BenchOptions {
 }
 
 const PARTITIONS = 6;
-const RECORDS_PER_FILE = 10_000;
 const TOPICS = { commands: 'bench.commands', orderEvents: 'bench.order-events', executions: 'bench.executions', executionJournal: 'bench.execution-journal' };
 
 function options(argv: readonly string[]): BenchOptions {
@@ -40,9 +41,11 @@ function options(argv: readonly string[]): BenchOptions {
   };
   const accounts = value('--accounts', 100);
   const orders = value('--orders', 250);
+  const recordsPerFile = value('--records-per-file', 10_000);
   const text = (name: string): string | undefined => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
+  const defaultPrefix = `bench/replay-${accounts}x${orders}${recordsPerFile === 10_000 ? '' : `-f${recordsPerFile}`}`;
   return {
-    accounts, orders, runs: value('--runs', 3), prefix: text('--prefix') ?? `bench/replay-${accounts}x${orders}`,
+    accounts, orders, recordsPerFile, runs: value('--runs', 3), prefix: text('--prefix') ?? defaultPrefix,
     stages: text('--stages')?.split(',') ?? null,
   };
 }
@@ -81,7 +84,7 @@ async function ensureArchive(s3: S3Client, bucket: string, bench: BenchOptions):
   for (let partition = 0; partition < PARTITIONS; partition++) {
     const mine = records.filter((record) => record.partition === partition);
     const writer = await PartitionWriter.open(store, { prefix: bench.prefix, compression: 'zstd', lock: () => undefined }, TOPICS.orderEvents, partition);
-    for (let start = 0; start < mine.length; start += RECORDS_PER_FILE) await writer.append(mine.slice(start, start + RECORDS_PER_FILE).map(rawOf));
+    for (let start = 0; start < mine.length; start += bench.recordsPerFile) await writer.append(mine.slice(start, start + bench.recordsPerFile).map(rawOf));
   }
   return records.length;
 }

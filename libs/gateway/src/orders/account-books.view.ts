@@ -37,7 +37,8 @@ export class AccountBooksView {
     } finally {
       await admin.disconnect();
     }
-    const consumer = this.kafka.consumer({ groupId: `gateway-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 50 });
+    // the broker answers a fetch as soon as a decision is readable: the wait only spaces idle polls
+    const consumer = this.kafka.consumer({ groupId: `gateway-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 500 });
     this.consumer = consumer;
     this.caughtUp = new Promise<void>((resolve) => {
       if (ends.size === 0) resolve();

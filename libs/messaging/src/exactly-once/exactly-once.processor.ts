@@ -151,7 +151,8 @@ export class ExactlyOnceProcessor<State> {
       groupId: this.options.groupId,
       partitionAssigners: [CoPartitionAssigner],
       readUncommitted: false,
-      maxWaitTimeInMs: 100,
+      // a fetch returns as soon as an input is readable; the wait only spaces the idle polls
+      maxWaitTimeInMs: 500,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
