@@ -4,7 +4,7 @@ import { loadAppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { EXECUTION_JOURNAL_MESSAGES } from '@trading/execution';
 import { MessageRegistry } from '@trading/messaging';
-import { createS3Client } from '@trading/persistence';
+import { createS3Client, s3ClientConfig } from '@trading/persistence';
 import { S3Client } from '@aws-sdk/client-s3';
 
 /**
@@ -107,13 +107,14 @@ async function timed(run: () => Promise<number>): Promise<Measured> {
 async function main(): Promise<void> {
   const bench = options(process.argv.slice(2));
   const config = loadAppConfig(process.env);
-  const s3 = createS3Client({
+  const settings = {
     endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
     secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
+  };
+  const s3 = createS3Client(settings);
   try {
     const total = await ensureArchive(s3, config.S3_BUCKET, bench);
-    const source = new ArchiveReader(s3, config.S3_BUCKET, bench.prefix);
+    const source = new ArchiveReader(s3, config.S3_BUCKET, bench.prefix, { workerS3: s3ClientConfig(settings) });
     const registry = new MessageRegistry().register(...TRADING_MESSAGES, ...EXECUTION_JOURNAL_MESSAGES);
     const query = { topics: [TOPICS.orderEvents] };
     const filter = { accountIds: null, symbols: null, asOf: new Date() };

@@ -16,7 +16,7 @@ import { EXECUTION_JOURNAL_MESSAGES } from '@trading/execution';
 import { MessageRegistry, SystemClock, TopicCatalogue } from '@trading/messaging';
 import {
   createDynamoDbClient,
-  createS3Client,
+  createS3Client, s3ClientConfig,
   ensureDynamoTable,
   positionsTableDefinition,
   postgresDataSourceOptions,
@@ -46,11 +46,12 @@ interface Stores {
 
 /** Runs one invocation against the configured archive (and read models for --verify / --rebuild). */
 export async function runReplay(invocation: ReplayInvocation, config: AppConfig, io: ReplayIo, archivePrefix: string): Promise<number> {
-  const s3 = createS3Client({
+  const settings = {
     endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
     secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
-  const source: ArchiveSource = new ArchiveReader(s3, config.S3_BUCKET, archivePrefix);
+  };
+  const s3 = createS3Client(settings);
+  const source: ArchiveSource = new ArchiveReader(s3, config.S3_BUCKET, archivePrefix, { workerS3: s3ClientConfig(settings) });
   const registry = new MessageRegistry().register(...TRADING_MESSAGES, ...EXECUTION_JOURNAL_MESSAGES);
   const catalogue = TopicCatalogue.standard({ prefix: config.KAFKA_TOPIC_PREFIX, accountPartitions: config.KAFKA_ACCOUNT_PARTITIONS });
   const progress = new ProgressReporter('replay', invocation.progress);

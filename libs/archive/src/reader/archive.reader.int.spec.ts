@@ -1,5 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { createS3Client } from '@trading/persistence';
+import { DeleteObjectCommand, PutObjectCommand, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import { createS3Client, s3ClientConfig } from '@trading/persistence';
 import { testConfig, uniqueName } from '@trading/testing';
 import { PartitionWriter } from '../archiver/partition.writer';
 import { ArchivedRecord, ArchiveQuery } from '../model/archived-record';
@@ -37,13 +37,16 @@ describe('reading the archive (real S3), on a decode worker or not', () => {
   const config = testConfig();
   const prefix = `it/${uniqueName('reader')}`;
   let s3: S3Client;
+  let workerS3: S3ClientConfig;
   const written: RawRecord[] = [];
 
   beforeAll(async () => {
-    s3 = createS3Client({
+    const settings = {
       endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
       secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    });
+    };
+    s3 = createS3Client(settings);
+    workerS3 = s3ClientConfig(settings);
     const store = new ArchiveStore(s3, config.S3_BUCKET);
     // Given: two partitions of three and two files
     for (const [partition, files] of [[0, 3], [1, 2]] as const) {
@@ -68,12 +71,37 @@ describe('reading the archive (real S3), on a decode worker or not', () => {
       .map(toArchivedRecord);
     const onWorker = new ArchiveReader(s3, config.S3_BUCKET, prefix, { decodeOnWorker: true });
     const inProcess = new ArchiveReader(s3, config.S3_BUCKET, prefix, { decodeOnWorker: false });
+    const downloadingWorker = new ArchiveReader(s3, config.S3_BUCKET, prefix, { decodeOnWorker: true, workerS3 });
 
     expect(await collect(onWorker, query)).toEqual(expected);
     expect(await collect(onWorker, query)).toEqual(expected);
     expect(await collect(inProcess, query)).toEqual(expected);
+    expect(await collect(downloadingWorker, query)).toEqual(expected);
     expect(await collectBatches(onWorker, query)).toEqual(expected);
     expect(await collectBatches(inProcess, query)).toEqual(expected);
+    expect(await collectBatches(downloadingWorker, query)).toEqual(expected);
+  });
+
+  it('given a worker that downloads the files, when one was altered or deleted, then the read fails naming it, as without', async () => {
+    // Given: a copy of partition 1 (two files) under a prefix of its own
+    const own = `it/${uniqueName('reader-tamper')}`;
+    const store = new ArchiveStore(s3, config.S3_BUCKET);
+    const writer = await PartitionWriter.open(store, { prefix: own, compression: 'zstd', lock: () => undefined }, TOPIC, 1);
+    for (let file = 0; file < 2; file++) await writer.append(Array.from({ length: 40 }, (_, n) => raw(1, file * 40 + n)));
+    const [first, second] = (await store.list(`${own}/topic=${TOPIC}/`)).filter((key) => key.endsWith('.parquet'));
+    const reader = new ArchiveReader(s3, config.S3_BUCKET, own, { decodeOnWorker: true, workerS3 });
+
+    // When: the first file gains a byte
+    const original = (await store.get(first!))!;
+    await s3.send(new PutObjectCommand({ Bucket: config.S3_BUCKET, Key: first!, Body: Buffer.concat([original, Buffer.from([0])]) }));
+    // Then
+    await expect(collect(reader, { topics: [TOPIC] })).rejects.toMatchObject({ code: 'ARCHIVE.FILE_HASH_MISMATCH', details: { object: first } });
+
+    // When: it is restored and the second is deleted
+    await s3.send(new PutObjectCommand({ Bucket: config.S3_BUCKET, Key: first!, Body: original }));
+    await s3.send(new DeleteObjectCommand({ Bucket: config.S3_BUCKET, Key: second! }));
+    // Then
+    await expect(collect(reader, { topics: [TOPIC] })).rejects.toMatchObject({ code: 'ARCHIVE.OBJECT_MISSING', details: { object: second } });
   });
 
   it('given a reader that stops early, then a later read still gets every record', async () => {

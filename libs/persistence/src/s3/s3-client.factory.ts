@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 
 export interface S3Settings {
   readonly endpoint: string;
@@ -8,8 +8,9 @@ export interface S3Settings {
   readonly forcePathStyle: boolean;
 }
 
-export function createS3Client(settings: S3Settings): S3Client {
-  return new S3Client({
+/** The client's configuration as plain data: a worker thread can be handed it and build the same client. */
+export function s3ClientConfig(settings: S3Settings): S3ClientConfig {
+  return {
     endpoint: settings.endpoint,
     region: settings.region,
     forcePathStyle: settings.forcePathStyle,
@@ -18,5 +19,9 @@ export function createS3Client(settings: S3Settings): S3Client {
     // only where the API requires one. Integrity of archived objects is checked by our manifests.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  };
+}
+
+export function createS3Client(settings: S3Settings): S3Client {
+  return new S3Client(s3ClientConfig(settings));
 }
