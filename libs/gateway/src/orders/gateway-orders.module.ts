@@ -7,7 +7,6 @@ import {
   CommandPublisher,
   ID_GENERATOR,
   KAFKA,
-  KAFKA_PRODUCER,
   MESSAGE_REGISTRY,
   MessageRegistry,
   TOPIC_CATALOGUE,
@@ -20,6 +19,7 @@ import { GatewayEdgeModule, GatewayEdgeModuleOptions } from '../edge';
 import { OrderQueriesService } from '../queries/order-queries.service';
 import { DEFAULT_CONSISTENCY_TIMEOUT_MS, ReadYourWrites } from '../queries/read-your-writes';
 import { AccountBooksView } from './account-books.view';
+import { COMMANDS_PRODUCER, commandsProducerProvider, CommandsProducerLifecycle } from './commands.producer';
 import { OrdersController } from './orders.controller';
 import { OrdersService, OrdersServiceOptions } from './orders.service';
 
@@ -64,9 +64,11 @@ export class GatewayOrdersModule {
           useFactory: (kafka: Kafka, registry: MessageRegistry, catalogue: TopicCatalogue) =>
             new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents')),
         },
+        commandsProducerProvider,
+        CommandsProducerLifecycle,
         {
           provide: CommandPublisher,
-          inject: [KAFKA_PRODUCER, MESSAGE_REGISTRY, TOPIC_CATALOGUE, ID_GENERATOR, CLOCK],
+          inject: [COMMANDS_PRODUCER, MESSAGE_REGISTRY, TOPIC_CATALOGUE, ID_GENERATOR, CLOCK],
           useFactory: (producer: Producer, registry: MessageRegistry, catalogue: TopicCatalogue, ids: IdGenerator, clock: Clock) =>
             new CommandPublisher(producer, registry.register(...TRADING_MESSAGES), catalogue.name('commands'), ids, clock),
         },
