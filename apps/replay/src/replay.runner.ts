@@ -16,10 +16,11 @@ import { EXECUTION_JOURNAL_MESSAGES } from '@trading/execution';
 import { MessageRegistry, SystemClock, TopicCatalogue } from '@trading/messaging';
 import {
   createDynamoDbClient,
-  createS3Client, s3ClientConfig,
+  createS3Client,
   ensureDynamoTable,
   positionsTableDefinition,
   postgresDataSourceOptions,
+  s3ClientConfig,
 } from '@trading/persistence';
 import { DataSource } from 'typeorm';
 import { renderDifferences } from './output/differences.renderer';
