@@ -24,6 +24,7 @@ import { CleanupStack } from './lifecycle/cleanup-stack';
 import { deleteByPrefix } from './lifecycle/kafka-cleanup';
 import { deleteArchive, deleteDynamoTable, deleteRedisKeys } from './lifecycle/store-cleanup';
 import { OrderClient } from './orders/order-client';
+import { AckStagesRecorder } from './orders/ack-stages.recorder';
 import { OrderSteps } from './orders/order-steps';
 import { DynamoProgressProbe } from './readside/dynamo-progress.probe';
 import { PostgresProgressProbe } from './readside/postgres-progress.probe';
@@ -122,7 +123,9 @@ async function main(cleanup: CleanupStack): Promise<number> {
   log(`idle CPU before any load: all-in-one ${floors.get(system.pid)?.toFixed(0) ?? '?'} %, two-hop responder ${floors.get(twoHop.responderPid)?.toFixed(0) ?? '?'} %`);
   const baselineSteps = new BaselineSteps(twoHop, plan);
   const provisioner = new AccountProvisioner({ env, cash: plan.cash, limits: plan.limits });
-  const orderSteps = new OrderSteps(system, provisioner, plan, runId);
+  const ackStages = await AckStagesRecorder.start(config.KAFKA_BROKERS, { commands: `${prefix}trading.commands`, orderEvents: `${prefix}trading.order-events` });
+  cleanup.push('stop the acknowledgement stage recorder', () => ackStages.stop());
+  const orderSteps = new OrderSteps(system, provisioner, plan, runId, ackStages);
   // before every step: the system must still run, and be idle (the previous step's backlog drained)
   const prepared = (step: Step): Step => async (...args) => {
     if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { cpuSeconds } from '../system/process-stats';
 import { machineBusy } from '../system/machine-load';
+import type { AckStages } from '../orders/ack-stages.recorder';
 import { OpenLoopResult } from './open-loop-driver';
 
 /** One measured step, with how busy the machine and the processes were meanwhile. */
@@ -17,6 +18,8 @@ export interface StepResult extends OpenLoopResult {
   /** Everything else on the machine (Kafka, PostgreSQL, Redis, idle bench processes, other users), % of one core. */
   readonly otherCpuPct: number | null;
   readonly accounts?: number;
+  /** Order steps: where the acknowledgement time went, stage by stage. */
+  readonly ackStages?: AckStages;
   /** How long the bench waited for the processes to go idle before the step, and whether they did. */
   readonly quiesce?: { readonly waitedMs: number; readonly idle: boolean };
 }

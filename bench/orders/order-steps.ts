@@ -5,6 +5,7 @@ import { runOpenLoop } from '../driver/open-loop-driver';
 import { measuredStep, StepResult } from '../driver/step-result';
 import { log } from '../support/log';
 import { AllInOneProcess } from '../system/all-in-one.process';
+import { AckStagesRecorder } from './ack-stages.recorder';
 import { midOf, OrderGenerator } from './order-generator';
 import { OrderClient } from './order-client';
 
@@ -22,6 +23,7 @@ export class OrderSteps {
     private readonly provisioner: AccountProvisioner,
     private readonly plan: BenchPlan,
     private readonly runId: string,
+    private readonly stages?: AckStagesRecorder,
   ) {}
 
   async run(rate: number, phase: StepResult['phase'], warmupMs: number, measureMs: number): Promise<StepResult> {
@@ -35,6 +37,7 @@ export class OrderSteps {
     const client = new OrderClient({ baseUrl: this.system.baseUrl, decisionTimeoutMs: this.plan.decisionTimeoutMs, requestTimeoutMs: this.plan.requestTimeoutMs });
     try {
       await prime(client, accounts);
+      this.stages?.take();
       log(`orders ${rate}/s: ${count} accounts ready in ${((Date.now() - opened) / 1000).toFixed(1)} s, sending ${orders} orders`);
       const result = await measuredStep(phase, this.system.pid, this.plan.sustainedFraction, () =>
         runOpenLoop({
@@ -47,11 +50,12 @@ export class OrderSteps {
             const account = accounts[index % accounts.length] as BenchAccount;
             const body = generator.body(this.sequence);
             this.sequence += 1;
-            return client.place(account, body);
+            const answered = this.stages?.sending(body.client_order_id ?? '');
+            return client.place(account, body).finally(() => answered?.());
           },
         }),
       );
-      return { ...result, accounts: count };
+      return { ...result, accounts: count, ...(this.stages ? { ackStages: this.stages.take() } : {}) };
     } finally {
       client.close();
     }

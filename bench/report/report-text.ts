@@ -1,4 +1,6 @@
 import { RateSearchResult } from '../driver/rate-search';
+import { LatencySummary } from '../driver/latency-recorder';
+import type { AckStages } from '../orders/ack-stages.recorder';
 import { StepResult } from '../driver/step-result';
 import { BenchReport, ms, RatioAtRate } from './bench-report';
 import { archiveSection, readSideSection, sseSection } from './system-sections.text';
@@ -25,6 +27,7 @@ export function reportText(report: BenchReport, jsonPath: string, htmlPath: stri
     '',
     'ORDER ACKNOWLEDGEMENT (POST /v2/orders over keep-alive HTTP -> the OMS decision in the HTTP response)',
     ...stepTable(report.orders.steps, 'orders'),
+    ...ackStagesTable(report.orders.steps),
     ...refusals(report.orders.steps),
     `max sustained: ${sustained(report.orders.maxSustained, 'orders/s')}`,
     `highest rate with p99 < ${plan.targets.p99Ms} ms and no failures: ${report.orders.maxRateUnderP99Target === null ? 'none' : `${report.orders.maxRateUnderP99Target} orders/s`}`,
@@ -57,6 +60,23 @@ export function reportText(report: BenchReport, jsonPath: string, htmlPath: stri
     '',
   ];
   return lines.join('\n');
+}
+
+/** Where each order step's acknowledgement time went (p50 / p99), from Kafka record times and a read-committed reader. */
+function ackStagesTable(steps: readonly StepResult[]): string[] {
+  const measured = steps.filter((step) => step.ackStages && step.ackStages.orders > 0);
+  if (measured.length === 0) return [];
+  const cell = (summary: LatencySummary | null): string => (summary ? `${ms(summary.p50)} / ${ms(summary.p99)}` : '-');
+  return [
+    '  where the time went, p50 / p99: request -> command on the log -> decision produced (OMS) -> decision readable (committed) -> HTTP answer',
+    ...table(
+      ['rate/s', 'orders', 'request -> command', 'command -> decision', 'decision -> readable', 'readable -> answer'],
+      measured.map((step) => {
+        const stages = step.ackStages as AckStages;
+        return [String(step.offeredRate), String(stages.orders), cell(stages.requestToCommand), cell(stages.commandToDecision), cell(stages.decisionToReadable), cell(stages.readableToAnswer)];
+      }),
+    ),
+  ];
 }
 
 function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): string[] {

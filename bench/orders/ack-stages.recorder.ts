@@ -1,0 +1,132 @@
+import { createKafkaClient, fetchLogEnds } from '@trading/messaging';
+import { Consumer, Kafka } from 'kafkajs';
+import { LatencyRecorder, LatencySummary } from '../driver/latency-recorder';
+import { uniqueName } from '../support/unique-name';
+
+/** Where an order's acknowledgement time went, stage by stage (ms). */
+export interface AckStages {
+  /** Orders with every mark found. */
+  readonly orders: number;
+  /** POST handed to the client -> the command's record time (kafkajs stamps it as it encodes the produce request). */
+  readonly requestToCommand: LatencySummary | null;
+  /** Command record time -> decision record time (the OMS fetched, decided and produced inside its transaction). */
+  readonly commandToDecision: LatencySummary | null;
+  /** Decision record time -> the bench's read-committed consumer had it (the transaction committed). */
+  readonly decisionToReadable: LatencySummary | null;
+  /** Readable -> the HTTP answer at the client (the gateway's view, the response). */
+  readonly readableToAnswer: LatencySummary | null;
+}
+
+interface Sent {
+  readonly sentMs: number;
+  answeredMs: number | null;
+}
+
+/**
+ * Follows the commands and order-events topics (their record times, same machine clock) and a
+ * read-committed reader of order-events, to split each order's acknowledgement into stages.
+ * Orders are matched by `client_order_id` (the command carries it next to the order id).
+ */
+export class AckStagesRecorder {
+  private readonly sent = new Map<string, Sent>();
+  private readonly orderIds = new Map<string, string>();
+  private readonly commandMs = new Map<string, number>();
+  private readonly decisionMs = new Map<string, number>();
+  private readonly readableMs = new Map<string, number>();
+
+  private constructor(private readonly consumers: readonly Consumer[]) {}
+
+  /** Starts reading at the current ends of both topics. */
+  static async start(brokers: readonly string[], topics: { commands: string; orderEvents: string }): Promise<AckStagesRecorder> {
+    const kafka = createKafkaClient({ clientId: 'bench-ack-stages', brokers, logLevel: 'error' });
+    const raw = kafka.consumer({ groupId: uniqueName('bench-ack-raw'), readUncommitted: true, maxWaitTimeInMs: 100 });
+    const committed = kafka.consumer({ groupId: uniqueName('bench-ack-committed'), readUncommitted: false, maxWaitTimeInMs: 100 });
+    const recorder = new AckStagesRecorder([raw, committed]);
+    await follow(kafka, raw, [topics.commands, topics.orderEvents], (topic, value, timestampMs) => recorder.noteRecord(topic === topics.commands, value, timestampMs));
+    await follow(kafka, committed, [topics.orderEvents], (_, value) => recorder.noteReadable(value));
+    return recorder;
+  }
+
+  /** Call as the POST is handed to the client; the returned function as its answer arrives. */
+  sending(clientOrderId: string): () => void {
+    const sent: Sent = { sentMs: Date.now(), answeredMs: null };
+    this.sent.set(clientOrderId, sent);
+    return () => {
+      sent.answeredMs = Date.now();
+    };
+  }
+
+  /** The stages of the orders sent since the last call, which forgets them. */
+  take(): AckStages {
+    const stages = [new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder()] as const;
+    let orders = 0;
+    for (const [clientOrderId, { sentMs, answeredMs }] of this.sent) {
+      const orderId = this.orderIds.get(clientOrderId);
+      const command = orderId === undefined ? undefined : this.commandMs.get(orderId);
+      const decision = orderId === undefined ? undefined : this.decisionMs.get(orderId);
+      const readable = orderId === undefined ? undefined : this.readableMs.get(orderId);
+      if (answeredMs === null || command === undefined || decision === undefined || readable === undefined) continue;
+      orders += 1;
+      [command - sentMs, decision - command, readable - decision, answeredMs - readable].forEach((ms, index) => stages[index]?.record(ms));
+    }
+    this.sent.clear();
+    this.orderIds.clear();
+    this.commandMs.clear();
+    this.decisionMs.clear();
+    this.readableMs.clear();
+    const [requestToCommand, commandToDecision, decisionToReadable, readableToAnswer] = stages.map((stage) => stage.summary());
+    return { orders, requestToCommand: requestToCommand ?? null, commandToDecision: commandToDecision ?? null, decisionToReadable: decisionToReadable ?? null, readableToAnswer: readableToAnswer ?? null };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+  }
+
+  private noteRecord(isCommand: boolean, value: Buffer | null, timestampMs: number): void {
+    const payload = payloadOf(value);
+    const orderId = typeof payload?.orderId === 'string' ? payload.orderId : null;
+    if (orderId === null) return;
+    if (isCommand) {
+      const clientOrderId = (payload?.request as { clientOrderId?: unknown } | undefined)?.clientOrderId;
+      if (typeof clientOrderId !== 'string' || !this.sent.has(clientOrderId)) return;
+      this.orderIds.set(clientOrderId, orderId);
+      this.commandMs.set(orderId, timestampMs);
+    } else if (this.commandMs.has(orderId) && !this.decisionMs.has(orderId)) {
+      this.decisionMs.set(orderId, timestampMs);
+    }
+  }
+
+  private noteReadable(value: Buffer | null): void {
+    const orderId = payloadOf(value)?.orderId;
+    if (typeof orderId === 'string' && this.commandMs.has(orderId) && !this.readableMs.has(orderId)) this.readableMs.set(orderId, Date.now());
+  }
+}
+
+function payloadOf(value: Buffer | null): Record<string, unknown> | null {
+  if (!value) return null;
+  try {
+    const envelope = JSON.parse(value.toString('utf8')) as { payload?: unknown };
+    return typeof envelope.payload === 'object' && envelope.payload !== null ? (envelope.payload as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Subscribes `consumer` to `topics` from their current ends and resolves once it reads there. */
+async function follow(kafka: Kafka, consumer: Consumer, topics: readonly string[], note: (topic: string, value: Buffer | null, timestampMs: number) => void): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await Promise.all(topics.map(async (topic) => [topic, await fetchLogEnds(admin, topic)] as const)).finally(() => admin.disconnect());
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...topics], fromBeginning: false });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) note(batch.topic, message.value, Number(message.timestamp));
+    },
+  });
+  await joined;
+  for (const [topic, partitions] of ends) {
+    for (const [partition, last] of partitions) consumer.seek({ topic, partition, offset: (last + 1n).toString() });
+  }
+}
