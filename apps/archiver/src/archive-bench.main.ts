@@ -1,7 +1,7 @@
 import { Archiver, ArchiveStore, loadPartitionChains, verifyArchive } from '@trading/archive';
 import { loadAppConfig } from '@trading/config';
 import { createKafkaClient } from '@trading/messaging';
-import { createS3Client } from '@trading/persistence';
+import { createS3Client, s3SettingsOf } from '@trading/persistence';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 
@@ -18,10 +18,7 @@ async function main(): Promise<void> {
   const topic = `${run}.order-events`;
   const prefix = `bench/${run}`;
   const kafka = createKafkaClient({ clientId: 'archive-bench', brokers: config.KAFKA_BROKERS, logLevel: 'nothing' });
-  const s3 = createS3Client({
-    endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
+  const s3 = createS3Client(s3SettingsOf(config));
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });

@@ -1,6 +1,6 @@
 import { loadArchiveConfig, verifyArchive } from '@trading/archive';
 import { loadAppConfig } from '@trading/config';
-import { createS3Client } from '@trading/persistence';
+import { createS3Client, s3SettingsOf } from '@trading/persistence';
 
 /**
  * Verifies the whole archive and prints the report as JSON. Exit codes: 0 no break, 1 a break
@@ -9,13 +9,7 @@ import { createS3Client } from '@trading/persistence';
 async function main(): Promise<number> {
   const config = loadAppConfig(process.env);
   const { ARCHIVE_PREFIX } = loadArchiveConfig(process.env);
-  const s3 = createS3Client({
-    endpoint: config.S3_ENDPOINT,
-    region: config.S3_REGION,
-    accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-    forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
+  const s3 = createS3Client(s3SettingsOf(config));
   const prefix = process.argv[2] ?? ARCHIVE_PREFIX;
   const report = await verifyArchive(s3, config.S3_BUCKET, prefix);
   s3.destroy();

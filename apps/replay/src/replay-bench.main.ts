@@ -4,7 +4,7 @@ import { loadAppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { EXECUTION_JOURNAL_MESSAGES } from '@trading/execution';
 import { MessageRegistry } from '@trading/messaging';
-import { createS3Client, s3ClientConfig } from '@trading/persistence';
+import { createS3Client, s3SettingsOf, s3ClientConfig } from '@trading/persistence';
 import { S3Client } from '@aws-sdk/client-s3';
 
 /**
@@ -107,10 +107,7 @@ async function timed(run: () => Promise<number>): Promise<Measured> {
 async function main(): Promise<void> {
   const bench = options(process.argv.slice(2));
   const config = loadAppConfig(process.env);
-  const settings = {
-    endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  };
+  const settings = s3SettingsOf(config);
   const s3 = createS3Client(settings);
   try {
     const total = await ensureArchive(s3, config.S3_BUCKET, bench);

@@ -5,7 +5,7 @@ import { AccountHistory, ArchivedRecord, ArchiveLog } from '@trading/compliance'
 import { AppConfig } from '@trading/config';
 import { TRADING_MESSAGES } from '@trading/contracts';
 import { MessageRegistry, SystemClock, TopicCatalogue } from '@trading/messaging';
-import { createDynamoDbClient, createS3Client, ensureDynamoTable, positionsTableDefinition, postgresDataSourceOptions } from '@trading/persistence';
+import { createDynamoDbClient, createS3Client, s3SettingsOf, ensureDynamoTable, positionsTableDefinition, postgresDataSourceOptions } from '@trading/persistence';
 import { DeadLetterSink, OrdersStore, PositionsStore, ProjectionRecord } from '@trading/read-models';
 import { testConfig, uniqueName } from '@trading/testing';
 import { Client } from 'pg';
@@ -125,7 +125,7 @@ describe('replay CLI against the real S3 archive, PostgreSQL and DynamoDB', () =
     bob.place('b-2', { symbol: 'AAPL', qty: '1', limitPrice: '150.00' });
 
     const config = base;
-    s3 = createS3Client({ endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE });
+    s3 = createS3Client(s3SettingsOf(config));
     dynamodb = createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
     await writeArchive(s3, config.S3_BUCKET, prefix, log.records);
     live = await createDatabase(config.DATABASE_URL, `${name}_live`);

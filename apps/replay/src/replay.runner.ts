@@ -21,6 +21,7 @@ import {
   positionsTableDefinition,
   postgresDataSourceOptions,
   s3ClientConfig,
+  s3SettingsOf,
 } from '@trading/persistence';
 import { DataSource } from 'typeorm';
 import { renderDifferences } from './output/differences.renderer';
@@ -47,10 +48,7 @@ interface Stores {
 
 /** Runs one invocation against the configured archive (and read models for --verify / --rebuild). */
 export async function runReplay(invocation: ReplayInvocation, config: AppConfig, io: ReplayIo, archivePrefix: string): Promise<number> {
-  const settings = {
-    endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  };
+  const settings = s3SettingsOf(config);
   const s3 = createS3Client(settings);
   const source: ArchiveSource = new ArchiveReader(s3, config.S3_BUCKET, archivePrefix, { workerS3: s3ClientConfig(settings) });
   const registry = new MessageRegistry().register(...TRADING_MESSAGES, ...EXECUTION_JOURNAL_MESSAGES);

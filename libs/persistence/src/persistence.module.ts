@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { createDynamoDbClient } from './dynamodb/dynamodb-client.factory';
 import { postgresDataSourceOptions } from './postgres/postgres-data-source.options';
-import { createS3Client } from './s3/s3-client.factory';
+import { createS3Client, s3SettingsOf } from './s3/s3-client.factory';
 
 export const DYNAMODB = Symbol('DYNAMODB');
 export const S3 = Symbol('S3');
@@ -35,13 +35,7 @@ export const S3 = Symbol('S3');
       provide: S3,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        createS3Client({
-          endpoint: config.S3_ENDPOINT,
-          region: config.S3_REGION,
-          accessKeyId: config.S3_ACCESS_KEY_ID,
-          secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-          forcePathStyle: config.S3_FORCE_PATH_STYLE,
-        }),
+        createS3Client(s3SettingsOf(config)),
     },
   ],
   exports: [DYNAMODB, S3],

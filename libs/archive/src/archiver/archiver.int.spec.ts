@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createKafkaClient } from '@trading/messaging';
-import { createS3Client } from '@trading/persistence';
+import { createS3Client, s3SettingsOf } from '@trading/persistence';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
 import { Kafka, Message } from 'kafkajs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,10 +48,7 @@ describe('archiver (real Kafka and S3)', () => {
 
   beforeAll(async () => {
     kafka = createKafkaClient({ clientId: 'archive-it', brokers: config.KAFKA_BROKERS, logLevel: 'nothing' });
-    s3 = createS3Client({
-      endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    });
+    s3 = createS3Client(s3SettingsOf(config));
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic: events, numPartitions: 3 }, { topic: letters, numPartitions: 2 }] });

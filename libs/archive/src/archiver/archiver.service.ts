@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { APP_CONFIG, AppConfig } from '@trading/config';
 import { Clock } from '@trading/domain';
 import { CLOCK, KAFKA, TOPIC_CATALOGUE, TopicCatalogue } from '@trading/messaging';
-import { createS3Client } from '@trading/persistence';
+import { createS3Client, s3SettingsOf } from '@trading/persistence';
 import { Kafka } from 'kafkajs';
 import { ArchiveStore } from '../storage/archive.store';
 import { loadArchiveConfig } from './archive.config';
@@ -22,13 +22,7 @@ export class ArchiverService implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const archive = loadArchiveConfig(process.env);
-    const s3 = createS3Client({
-      endpoint: this.config.S3_ENDPOINT,
-      region: this.config.S3_REGION,
-      accessKeyId: this.config.S3_ACCESS_KEY_ID,
-      secretAccessKey: this.config.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: this.config.S3_FORCE_PATH_STYLE,
-    });
+    const s3 = createS3Client(s3SettingsOf(this.config));
     this.archiver = new Archiver(
       this.kafka,
       new ArchiveStore(s3, this.config.S3_BUCKET),

@@ -1,5 +1,5 @@
 import { PutObjectCommand, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
-import { createS3Client, s3ClientConfig } from '@trading/persistence';
+import { createS3Client, s3SettingsOf, s3ClientConfig } from '@trading/persistence';
 import { testConfig, uniqueName } from '@trading/testing';
 import { tableFromIPC } from 'apache-arrow';
 import { sha256Hex } from '../manifest/partition-manifest';
@@ -19,10 +19,7 @@ describe('a decode worker downloading the files itself (real S3)', () => {
   let worker: ParquetDecodeWorker;
 
   beforeAll(async () => {
-    const settings = {
-      endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    };
+    const settings = s3SettingsOf(config);
     s3 = createS3Client(settings);
     clientConfig = s3ClientConfig(settings);
     await s3.send(new PutObjectCommand({ Bucket: config.S3_BUCKET, Key: key, Body: file }));

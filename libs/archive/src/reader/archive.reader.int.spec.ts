@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, PutObjectCommand, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
-import { createS3Client, s3ClientConfig } from '@trading/persistence';
+import { createS3Client, s3SettingsOf, s3ClientConfig } from '@trading/persistence';
 import { testConfig, uniqueName } from '@trading/testing';
 import { PartitionWriter } from '../archiver/partition.writer';
 import { ArchivedRecord, ArchiveQuery } from '../model/archived-record';
@@ -41,10 +41,7 @@ describe('reading the archive (real S3), on a decode worker or not', () => {
   const written: RawRecord[] = [];
 
   beforeAll(async () => {
-    const settings = {
-      endpoint: config.S3_ENDPOINT, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY, forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    };
+    const settings = s3SettingsOf(config);
     s3 = createS3Client(settings);
     workerS3 = s3ClientConfig(settings);
     const store = new ArchiveStore(s3, config.S3_BUCKET);

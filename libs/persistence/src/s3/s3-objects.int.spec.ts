@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { testConfig, uniqueName } from '@trading/testing';
 import { createHash } from 'node:crypto';
-import { createS3Client } from './s3-client.factory';
+import { createS3Client, s3SettingsOf } from './s3-client.factory';
 
 describe('S3 objects (real S3-compatible server)', () => {
   const config = testConfig();
@@ -9,13 +9,7 @@ describe('S3 objects (real S3-compatible server)', () => {
   let s3: S3Client;
 
   beforeAll(() => {
-    s3 = createS3Client({
-      endpoint: config.S3_ENDPOINT,
-      region: config.S3_REGION,
-      accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    });
+    s3 = createS3Client(s3SettingsOf(config));
   });
 
   afterAll(async () => {
