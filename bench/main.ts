@@ -7,7 +7,7 @@
 import { ArchiveStore } from '@trading/archive';
 import { loadAppConfig } from '@trading/config';
 import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
-import { createS3Client, positionsTableDefinition } from '@trading/persistence';
+import { createS3Client, s3SettingsOf, positionsTableDefinition } from '@trading/persistence';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccountProvisioner } from './accounts/account-provisioner';
@@ -75,13 +75,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
   const positionsTable = positionsTableDefinition(dynamoTablePrefix).TableName;
   const archivePrefix = `bench/${runId}`;
   const dynamo = { endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION };
-  const s3 = createS3Client({
-    endpoint: config.S3_ENDPOINT,
-    region: config.S3_REGION,
-    accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-    forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
+  const s3 = createS3Client(s3SettingsOf(config));
   cleanup.push('delete the run\'s stores', async () => {
     const results = await Promise.allSettled([
       deleteArchive(s3, config.S3_BUCKET, archivePrefix),

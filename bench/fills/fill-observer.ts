@@ -1,7 +1,8 @@
 import { TRADING_MESSAGES } from '@trading/contracts';
-import { createKafkaClient, fetchLogEnds, MessageRegistry } from '@trading/messaging';
+import { createKafkaClient, MessageRegistry } from '@trading/messaging';
 import { Consumer } from 'kafkajs';
 import { performance } from 'node:perf_hooks';
+import { followFromEnd } from '../support/follow-from-end';
 import { uniqueName } from '../support/unique-name';
 
 /**
@@ -20,22 +21,12 @@ export class FillObserver {
   /** Starts reading at the current end of the log and resolves once it is reading there. */
   static async start(brokers: readonly string[], topic: string): Promise<FillObserver> {
     const kafka = createKafkaClient({ clientId: 'bench-fill-observer', brokers, logLevel: 'error' });
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await fetchLogEnds(admin, topic).finally(() => admin.disconnect());
     const consumer = kafka.consumer({ groupId: uniqueName('bench-fills'), maxWaitTimeInMs: 20 });
     const observer = new FillObserver(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        const at = performance.now();
-        for (const message of batch.messages) observer.note(message.value, Number(message.timestamp), at);
-      },
+    await followFromEnd(kafka, consumer, [topic], async ({ batch }) => {
+      const at = performance.now();
+      for (const message of batch.messages) observer.note(message.value, Number(message.timestamp), at);
     });
-    await joined;
-    for (const [partition, last] of ends) consumer.seek({ topic, partition, offset: (last + 1n).toString() });
     return observer;
   }
 

@@ -1,6 +1,7 @@
-import { createKafkaClient, fetchLogEnds } from '@trading/messaging';
-import { Consumer, Kafka } from 'kafkajs';
+import { createKafkaClient } from '@trading/messaging';
+import { Consumer } from 'kafkajs';
 import { LatencyRecorder, LatencySummary } from '../driver/latency-recorder';
+import { followFromEnd } from '../support/follow-from-end';
 import { uniqueName } from '../support/unique-name';
 
 /** Where an order's acknowledgement time went, stage by stage (ms). */
@@ -42,8 +43,12 @@ export class AckStagesRecorder {
     const raw = kafka.consumer({ groupId: uniqueName('bench-ack-raw'), readUncommitted: true, maxWaitTimeInMs: 100 });
     const committed = kafka.consumer({ groupId: uniqueName('bench-ack-committed'), readUncommitted: false, maxWaitTimeInMs: 100 });
     const recorder = new AckStagesRecorder([raw, committed]);
-    await follow(kafka, raw, [topics.commands, topics.orderEvents], (topic, value, timestampMs) => recorder.noteRecord(topic === topics.commands, value, timestampMs));
-    await follow(kafka, committed, [topics.orderEvents], (_, value) => recorder.noteReadable(value));
+    await followFromEnd(kafka, raw, [topics.commands, topics.orderEvents], async ({ batch }) => {
+      for (const message of batch.messages) recorder.noteRecord(batch.topic === topics.commands, message.value, Number(message.timestamp));
+    });
+    await followFromEnd(kafka, committed, [topics.orderEvents], async ({ batch }) => {
+      for (const message of batch.messages) recorder.noteReadable(message.value);
+    });
     return recorder;
   }
 
@@ -109,24 +114,5 @@ function payloadOf(value: Buffer | null): Record<string, unknown> | null {
     return typeof envelope.payload === 'object' && envelope.payload !== null ? (envelope.payload as Record<string, unknown>) : null;
   } catch {
     return null;
-  }
-}
-
-/** Subscribes `consumer` to `topics` from their current ends and resolves once it reads there. */
-async function follow(kafka: Kafka, consumer: Consumer, topics: readonly string[], note: (topic: string, value: Buffer | null, timestampMs: number) => void): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await Promise.all(topics.map(async (topic) => [topic, await fetchLogEnds(admin, topic)] as const)).finally(() => admin.disconnect());
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...topics], fromBeginning: false });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      for (const message of batch.messages) note(batch.topic, message.value, Number(message.timestamp));
-    },
-  });
-  await joined;
-  for (const [topic, partitions] of ends) {
-    for (const [partition, last] of partitions) consumer.seek({ topic, partition, offset: (last + 1n).toString() });
   }
 }
