@@ -4,7 +4,13 @@ import { SseCapacityPlan } from './sse/sse-capacity-steps';
 import { QuiesceOptions } from './system/quiesce';
 
 /** Everything a run does, in one place; a few settings can be changed from the environment. */
+/** The phases of a run, in the order they run; `BENCH_PHASES` picks a subset. */
+export const BENCH_PHASES = ['orders', 'read-side', 'sse', 'archive'] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
+
 export interface BenchPlan {
+  /** Phases to run (default all); a phase left out is reported as not run, never as a failure. */
+  readonly phases: ReadonlySet<BenchPhase>;
   /** Steady open-loop rates, each measured for the baseline and then for orders. */
   readonly rates: readonly number[];
   readonly warmupMs: number;
@@ -55,6 +61,7 @@ export function benchPlan(env: NodeJS.ProcessEnv = process.env): BenchPlan {
   const seconds = (name: string, fallback: number): number => number(env, name, fallback) * 1000;
   const searchSteps = number(env, 'BENCH_SEARCH_STEPS', 3);
   return {
+    phases: phaseSet(env),
     rates: list(env, 'BENCH_RATES', [100, 250, 500, 1000]),
     warmupMs: seconds('BENCH_WARMUP_S', 3),
     measureMs: seconds('BENCH_MEASURE_S', 10),
@@ -112,4 +119,13 @@ function list(env: NodeJS.ProcessEnv, name: string, fallback: readonly number[])
   const values = raw.split(',').map(Number);
   if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`${name} must be a comma-separated list of positive rates, got "${raw}"`);
   return [...values].sort((a, b) => a - b);
+}
+
+function phaseSet(env: NodeJS.ProcessEnv): ReadonlySet<BenchPhase> {
+  const raw = env.BENCH_PHASES;
+  if (raw === undefined || raw.trim() === '') return new Set(BENCH_PHASES);
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BENCH_PHASES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_PHASES must be a comma-separated list of ${BENCH_PHASES.join(', ')}, got "${raw}"`);
+  return new Set(names as BenchPhase[]);
 }

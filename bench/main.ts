@@ -14,7 +14,7 @@ import { AccountProvisioner } from './accounts/account-provisioner';
 import { ArchiveResults, runArchiveSteps } from './archive/archive-steps';
 import { BaselineSteps } from './baseline/baseline-steps';
 import { KafkaTwoHopBaseline } from './baseline/kafka-two-hop.baseline';
-import { benchPlan, BenchPlan } from './bench-plan';
+import { BenchPhase, benchPlan, BenchPlan } from './bench-plan';
 import { nextRate, RateSearchPolicy, RateSearchResult, searchResult } from './driver/rate-search';
 import { StepResult } from './driver/step-result';
 import { FillObserver } from './fills/fill-observer';
@@ -142,7 +142,12 @@ async function main(cleanup: CleanupStack): Promise<number> {
   const sseLevels: SseCapacityLevel[] = [];
   let archive: ArchiveResults | null = null;
   const incomplete: string[] = [];
-  const phase = async (name: string, work: () => Promise<void>): Promise<void> => {
+  const phasesNotRun: string[] = [];
+  const phase = async (key: BenchPhase, name: string, work: () => Promise<void>): Promise<void> => {
+    if (!plan.phases.has(key)) {
+      phasesNotRun.push(name);
+      return;
+    }
     try {
       if (!system.running) throw new Error(`the all-in-one process exited:\n${system.output().slice(-3_000)}`);
       await work();
@@ -153,7 +158,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
       log(`a step could not run, the report is incomplete: ${reason}`);
     }
   };
-  await phase('order acknowledgement', async () => {
+  await phase('orders', 'order acknowledgement', async () => {
     for (const rate of plan.rates) {
       baseline.push(await runBaseline(rate, 'fixed', plan.warmupMs, plan.measureMs));
       orders.push(await runOrders(rate, 'fixed', plan.warmupMs, plan.measureMs));
@@ -164,7 +169,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
 
   const observer = await FillObserver.start(config.KAFKA_BROKERS, `${prefix}trading.order-events`);
   cleanup.push('stop order-events observer', () => observer.stop());
-  await phase('read side', async () => {
+  await phase('read-side', 'read side', async () => {
     const postgres = new VisibilityWatcher(await PostgresProgressProbe.connect(database.url), plan.projectionPollMs.postgres);
     const dynamodb = new VisibilityWatcher(new DynamoProgressProbe(dynamo, positionsTable), plan.projectionPollMs.dynamodb);
     postgres.start();
@@ -183,7 +188,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
     }
   });
 
-  await phase('SSE connections', async () => {
+  await phase('sse', 'SSE connections', async () => {
     const levels = plan.sse.levels;
     if (levels.length === 0) return;
     log(`sse: opening ${plan.sse.accounts} accounts for up to ${Math.max(...levels)} connections`);
@@ -209,7 +214,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
 
   // read before the archive phase stops the processes (their /proc entries go with them)
   const peaks: { system: number | null; responder: number | null } = { system: null, responder: null };
-  await phase('archive', async () => {
+  await phase('archive', 'archive', async () => {
     await waitUntilIdle([system.pid], plan.quiesce, floors);
     const admin = kafka.admin();
     await admin.connect();
@@ -263,6 +268,7 @@ async function main(cleanup: CleanupStack): Promise<number> {
     archive: archived,
     memory,
     incomplete: incomplete.length === 0 ? null : incomplete,
+    phasesNotRun,
   });
   writeFileSync(REPORT_PATH, `${JSON.stringify(report, jsonValue, 2)}\n`);
   const text = reportText(report, '.bench/order-ack.json', '.bench/report.html');
@@ -271,8 +277,9 @@ async function main(cleanup: CleanupStack): Promise<number> {
   return incomplete.length === 0 ? 0 : 1;
 }
 
-/** bigint (Kafka offsets) as decimal strings in the JSON. */
+/** bigint (Kafka offsets) as decimal strings in the JSON, sets (the plan's phases) as arrays. */
 function jsonValue(_key: string, value: unknown): unknown {
+  if (value instanceof Set) return [...(value as Set<unknown>)];
   return typeof value === 'bigint' ? value.toString() : value;
 }
 

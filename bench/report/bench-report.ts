@@ -42,6 +42,8 @@ export interface BenchReport {
   readonly durationS: number;
   /** Why the run stopped before its last step, if it did. */
   readonly incomplete: readonly string[] | null;
+  /** Phases left out by BENCH_PHASES. */
+  readonly phasesNotRun: readonly string[];
   readonly build: 'fresh' | 'built';
   readonly machine: { readonly start: MachineSnapshot; readonly end: MachineSnapshot };
   readonly plan: BenchPlan;
@@ -105,6 +107,8 @@ export interface ReportInputs {
   readonly archive: ArchiveResults | null;
   readonly memory: BenchReport['memory'];
   readonly incomplete: readonly string[] | null;
+  /** Phases left out by BENCH_PHASES. */
+  readonly phasesNotRun: readonly string[];
 }
 
 const LAGGING_DRIVER_MS = 20;
@@ -132,6 +136,7 @@ export function buildReport(inputs: ReportInputs): BenchReport {
     startedAt: inputs.startedAt.toISOString(),
     durationS: (Date.now() - inputs.startedAt.getTime()) / 1000,
     incomplete: inputs.incomplete,
+    phasesNotRun: inputs.phasesNotRun,
     build: inputs.build,
     machine: { start: inputs.machineStart, end: inputs.machineEnd },
     plan,

@@ -15,6 +15,7 @@ export function reportText(report: BenchReport, jsonPath: string, htmlPath: stri
     `SYSTEM BENCHMARK  ${report.startedAt}  (${Math.round(report.durationS)} s)`,
     `machine: ${machine.start.cpus} CPUs (${machine.start.cpuModel}); load average 1/5/15 min at start ${load(machine.start.loadAverage)}, at end ${load(machine.end.loadAverage)}`,
     `system: built all-in-one process (dist ${report.build === 'built' ? 'rebuilt for this run' : 'already up to date'}), KAFKA_ACCOUNT_PARTITIONS=${plan.partitions}, topics ${report.topicPrefix}*`,
+    ...(report.phasesNotRun.length === 0 ? [] : [`NOT RUN (BENCH_PHASES): ${report.phasesNotRun.join(', ')}`]),
     ...(report.incomplete ?? []).map((reason) => `INCOMPLETE: a phase could not finish, its later steps were skipped: ${reason.split('\n')[0] ?? ''}`),
     report.stepsWithErrors.length === 0
       ? 'status: every request of every step got an answer (no client errors)'

@@ -85,7 +85,7 @@ describe('ExactlyOnceProcessor (real broker)', () => {
   const processor = (
     groupId: string,
     txPrefix: string,
-    limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number } = {},
+    limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number; offsetsCommitIntervalMs?: number } = {},
     program: PartitionProgram<Counters> = counterProgram(factory),
   ) => {
     const instance = new ExactlyOnceProcessor(kafka, registry, new DeadLetterPublisher(topics.dlq, new SystemClock()), program, {
@@ -209,6 +209,43 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     await send(10, 5, 40);
 
     expectExactlyOnce(await readOutputs(50), 50, 5);
+  });
+
+  /** The group's committed offsets of the input topic, summed over its partitions. */
+  const committedTotal = async (groupId: string): Promise<number> => {
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topics.input] });
+    return (committed?.partitions ?? []).reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
+  };
+
+  it('takes what was consumed from the log of record when the group offsets lag behind it, and decides nothing twice', async () => {
+    const groupId = uniqueName('it-eos-group');
+    const txPrefix = uniqueName('it-eos-tx');
+    const first = processor(groupId, txPrefix, { offsetsCommitIntervalMs: 3_600_000 });
+    await first.start();
+    await send(30, 5);
+    await readOutputs(30);
+    await send(30, 5, 30);
+    await readOutputs(60);
+    await stopOne(first);
+    // only each partition's first transaction committed the group's offsets
+    const lagging = await committedTotal(groupId);
+
+    await send(20, 5, 60);
+    await processor(groupId, txPrefix).start();
+
+    expect(lagging).toBeGreaterThan(0);
+    expect(lagging).toBeLessThanOrEqual(30);
+    expectExactlyOnce(await readOutputs(80), 80, 5);
+  });
+
+  it('commits the group offsets with its transactions once per interval, so the group shows how far it decided', async () => {
+    const groupId = uniqueName('it-eos-group');
+    await processor(groupId, uniqueName('it-eos-tx'), { offsetsCommitIntervalMs: 0 }).start();
+
+    await send(30, 5);
+    await readOutputs(30);
+
+    expect(await committedTotal(groupId)).toBe(30);
   });
 
   /** A started instance owning every partition, and the partitions it has taken over so far. */

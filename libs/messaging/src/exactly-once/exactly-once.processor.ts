@@ -8,6 +8,7 @@ import { encodeEnvelope } from '../kafka/envelope.codec';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
 import { CoPartitionAssigner } from './co-partition.assigner';
+import { CONSUMED_HEADER, encodeConsumedPositions, furthestPositions } from './consumed-positions';
 import { PartitionProgram, ProgramStep } from './partition-program';
 import { loadPartitionStates } from './partition-state.loader';
 
@@ -25,6 +26,11 @@ export interface ExactlyOnceProcessorOptions {
   readonly maxInputsPerTransaction?: number;
   /** Inputs queued per partition beyond which the fetch waits for the transactions (default 5,000). */
   readonly maxQueuedInputs?: number;
+  /**
+   * How often a transaction with outputs also commits the group's offsets (default 1,000 ms). In
+   * between, its outputs' `eo-consumed` header is the record of what was consumed.
+   */
+  readonly offsetsCommitIntervalMs?: number;
 }
 
 /**
@@ -85,24 +91,31 @@ interface PartitionOwner<State> {
   readonly producer: Producer;
   state: State;
   /**
-   * Per input topic, the first offset not yet decided: the group's committed offset read after
-   * fencing, then advanced by every commit. A rebalance can hand the consumer an older position,
-   * fetched before the last commit (ours or the previous owner's) landed; inputs below this were
+   * Per input topic, the first offset not yet decided: after fencing, the further of the group's
+   * committed offset and the log of record's last `eo-consumed` header, then advanced by every
+   * commit. The consumer can be handed an older position (the group's offsets lag by up to
+   * `offsetsCommitIntervalMs`, or a rebalance raced the last commit); inputs below this were
    * decided already and are skipped, not decided twice.
    */
   readonly nextOffsets: Map<string, bigint>;
+  /** When the group's offsets were last committed in a transaction (monotonic ms). */
+  offsetsCommittedAt: number;
 }
 
 /**
  * Consume, decide, append: for every batch of input, the program's outputs and the consumed
  * offsets are written in one Kafka transaction, so a crash at any instant loses nothing and
- * appends nothing twice.
+ * appends nothing twice. The offsets ride as the `eo-consumed` header of the transaction's last
+ * output; the group's offsets are committed in the transaction too, but only once per
+ * `offsetsCommitIntervalMs` (two more round trips), and whenever the header cannot say it all: a
+ * transaction without outputs, or with dead letters (they are not in the log of record).
  *
  * kafkajs does not fence zombies across rebalances (no KIP-447 group metadata in sendOffsets), so
  * each input partition number has its own transactional id. Taking over partition N initialises
  * that id, which bumps its epoch: the previous owner's open transaction is aborted and any later
  * commit of it fails. Only then is the state folded from the log of record, which is therefore
- * complete, and the group's committed offsets read, which are therefore final.
+ * complete, and the group's committed offsets read, which are therefore final; where the log's
+ * last `eo-consumed` header is further on, it wins.
  *
  * Fetching and deciding are decoupled: fetched inputs queue per partition number and the fetch
  * goes on, while one transaction at a time takes everything queued so far. Under load, a
@@ -306,6 +319,8 @@ export class ExactlyOnceProcessor<State> {
     let producedAll = false;
     let state = owner.state;
     const consumed = new Map<string, bigint>();
+    let deadLettered = false;
+    let offsetsDue = true;
     const traced: TracedOutputs[] = [];
     try {
       const outputs: Message[] = [];
@@ -314,6 +329,7 @@ export class ExactlyOnceProcessor<State> {
         const deadLetter = { topic, partition, message, consumerGroup: this.options.groupId };
         const decoded = this.registry.decode(message.value);
         if (!decoded.ok) {
+          deadLettered = true;
           await this.deadLetters.publish(transaction, deadLetter, decoded.failure);
           continue;
         }
@@ -339,6 +355,7 @@ export class ExactlyOnceProcessor<State> {
         } catch (error) {
           // one poisonous input must not stop every account of the partition: park it, go on
           this.logger.error(`${topic}[${partition}]@${message.offset} failed: ${String(error)}`);
+          deadLettered = true;
           await this.deadLetters.publish(transaction, deadLetter, {
             code: 'MESSAGING.PROCESSING_FAILED',
             reason: error instanceof Error ? error.message : String(error),
@@ -352,12 +369,19 @@ export class ExactlyOnceProcessor<State> {
         }
         if (step.outputs.length > 0) traced.push({ traceContext, outputs: [...step.outputs] });
       }
+      const positions = furthestPositions(owner.nextOffsets, consumed);
+      const last = outputs.at(-1);
+      if (last) last.headers = { ...last.headers, [CONSUMED_HEADER]: encodeConsumedPositions(positions) };
+      // a dead letter is not in the log of record, and an input without outputs leaves no header
+      offsetsDue = deadLettered || !last || performance.now() - owner.offsetsCommittedAt >= (this.options.offsetsCommitIntervalMs ?? 1_000);
       if (outputs.length > 0) await transaction.send({ topic: this.options.outputTopic, messages: outputs });
       producedAll = true;
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [...consumed].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
-      });
+      if (offsetsDue) {
+        await transaction.sendOffsets({
+          consumerGroupId: this.options.groupId,
+          topics: [...positions].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
+        });
+      }
     } catch (error) {
       const aborted = await transaction.abort().then(
         () => true,
@@ -378,6 +402,7 @@ export class ExactlyOnceProcessor<State> {
     }
     owner.state = state;
     for (const [topic, next] of consumed) owner.nextOffsets.set(topic, next);
+    if (offsetsDue) owner.offsetsCommittedAt = performance.now();
     await this.afterCommit(partition, traced, state);
   }
 
@@ -395,7 +420,7 @@ export class ExactlyOnceProcessor<State> {
       // kafkajs initialises the transactional id with the first transaction: that bumps the epoch,
       // fencing the previous owner and aborting whatever it left open. Nothing is sent.
       await (await producer.transaction()).abort();
-      const states = await loadPartitionStates(
+      const loads = await loadPartitionStates(
         this.kafka,
         this.requireAdmin(),
         this.registry,
@@ -403,10 +428,12 @@ export class ExactlyOnceProcessor<State> {
         this.options.outputTopic,
         [partition],
       );
-      const owner = {
+      const load = loads.get(partition);
+      const owner: PartitionOwner<State> = {
         producer,
-        state: states.get(partition) ?? this.program.initialState(),
-        nextOffsets: await this.committedOffsets(partition),
+        state: load?.state ?? this.program.initialState(),
+        nextOffsets: furthestPositions(await this.committedOffsets(partition), load?.consumed ?? new Map()),
+        offsetsCommittedAt: Number.NEGATIVE_INFINITY,
       };
       this.owners.set(partition, owner);
       this.logger.log(`owns partition ${partition}`);

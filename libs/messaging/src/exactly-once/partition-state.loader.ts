@@ -2,7 +2,15 @@ import { Admin, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { fetchLogEnds } from '../kafka/log-ends';
 import { MessageRegistry } from '../registry/message-registry';
+import { consumedPositionsOf } from './consumed-positions';
 import { PartitionProgram } from './partition-program';
+
+/** A partition as its log of record leaves it. */
+export interface PartitionLoad<State> {
+  readonly state: State;
+  /** Per input topic, the first offset its writer had not decided (the last `eo-consumed` header). */
+  readonly consumed: Map<string, bigint>;
+}
 
 /**
  * Rebuilds program state by folding the log of record, partition by partition, up to the offset
@@ -16,10 +24,13 @@ export async function loadPartitionStates<State>(
   program: PartitionProgram<State>,
   topic: string,
   partitions: readonly number[],
-): Promise<Map<number, State>> {
+): Promise<Map<number, PartitionLoad<State>>> {
   const states = new Map<number, State>(partitions.map((p) => [p, program.initialState()]));
+  const consumed = new Map<number, Map<string, bigint>>(partitions.map((p) => [p, new Map()]));
+  const loaded = (): Map<number, PartitionLoad<State>> =>
+    new Map(partitions.map((p) => [p, { state: states.get(p) ?? program.initialState(), consumed: consumed.get(p) ?? new Map() }]));
   const ends = new Map([...(await fetchLogEnds(admin, topic))].filter(([partition]) => states.has(partition)));
-  if (ends.size === 0) return states;
+  if (ends.size === 0) return loaded();
 
   const reader = kafka.consumer({ groupId: `rebuild-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 100 });
   const pending = new Set(ends.keys());
@@ -48,6 +59,8 @@ export async function loadPartitionStates<State>(
                 throw new Error(`${topic}[${partition}]@${message.offset} is not readable: ${decoded.failure.reason}`);
               }
               states.set(partition, program.replay(state, decoded.envelope));
+              // offsets only grow within a partition's log: the last header is the furthest
+              for (const [input, next] of consumedPositionsOf(message.headers)) consumed.get(partition)?.set(input, next);
             },
           }),
         )
@@ -56,5 +69,5 @@ export async function loadPartitionStates<State>(
   } finally {
     await reader.disconnect();
   }
-  return states;
+  return loaded();
 }
