@@ -19,6 +19,7 @@ export * from './topics/topic-provisioner';
 export * from './topics/topic-spec';
 export * from './trace/trace-context';
 export * from './exactly-once/co-partition.assigner';
+export * from './exactly-once/committed-outputs.feed';
 export * from './exactly-once/exactly-once.processor';
 export * from './exactly-once/partition-program';
 export * from './kafka/log-ends';

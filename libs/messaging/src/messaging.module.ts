@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@trading/config';
 import { Clock } from '@trading/domain';
 import { TradingMetrics } from '@trading/observability';
 import { Kafka, Producer } from 'kafkajs';
+import { CommittedOutputsFeed } from './exactly-once/committed-outputs.feed';
 import { DeadLetterPublisher } from './kafka/dead-letter.publisher';
 import { createKafkaClient } from './kafka/kafka-client.factory';
 import {
@@ -64,6 +65,8 @@ import { TopicCatalogue } from './topics/topic-catalogue';
         new DeadLetterPublisher(catalogue.name('deadLetters'), clock, metrics),
     },
     TopicProvisioningService,
+    // one per process: the OMS's commits reach a co-located gateway view without a fetch
+    { provide: CommittedOutputsFeed, useFactory: () => new CommittedOutputsFeed() },
   ],
   exports: [
     CLOCK,
@@ -74,6 +77,7 @@ import { TopicCatalogue } from './topics/topic-catalogue';
     KAFKA_PRODUCER,
     DeadLetterPublisher,
     TopicProvisioningService,
+    CommittedOutputsFeed,
   ],
 })
 export class MessagingModule implements OnApplicationShutdown {

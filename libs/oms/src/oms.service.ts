@@ -4,6 +4,7 @@ import { TRADING_MESSAGES } from '@trading/contracts';
 import { accountBookDecider, Clock, IdGenerator } from '@trading/domain';
 import {
   CLOCK,
+  CommittedOutputsFeed,
   DeadLetterPublisher,
   EnvelopeFactory,
   ExactlyOnceProcessor,
@@ -37,6 +38,7 @@ export class OmsService implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(APP_CONFIG) config: AppConfig,
     deadLetters: DeadLetterPublisher,
     private readonly topics: TopicProvisioningService,
+    committedOutputs: CommittedOutputsFeed,
     @Optional() metrics?: TradingMetrics,
     @Optional() probes?: ReadinessProbes,
   ) {
@@ -52,6 +54,7 @@ export class OmsService implements OnApplicationBootstrap, OnApplicationShutdown
         inputTopics: [catalogue.name('commands'), catalogue.name('executions')],
         outputTopic: catalogue.name('orderEvents'),
         transactionalIdPrefix: `${config.KAFKA_TOPIC_PREFIX}oms`,
+        committedOutputs,
       },
       metrics,
     );

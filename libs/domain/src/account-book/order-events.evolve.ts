@@ -20,7 +20,11 @@ import { AccountBookEvent } from './account-book.events';
 import { OpenAccountBook } from './account-book.state';
 import { OrderPlaced, OrderReplaceRequested } from './events/order-decision.events';
 import { OrderFilled, OrderPartiallyFilled } from './events/execution.events';
+import { RecentOrder } from '../risk/recent-order';
 import { settleFill } from './settlement';
+
+/** `2024-05-01T13:30:00.000Z`: what `Date.prototype.toISOString` gives for years 0 to 9999. */
+const FIXED_ISO_LENGTH = 24;
 
 type OrderEvent = Exclude<
   AccountBookEvent,
@@ -79,10 +83,21 @@ function addOrder(book: OpenAccountBook, event: OrderPlaced | OrderReplaceReques
     orders: withEntry(book.orders, orderId, order),
     clientOrderIds: withEntry(book.clientOrderIds, event.clientOrderId, orderId),
     recentOrders: [
-      ...book.recentOrders.filter((recent) => epochMs(recent.at) > since),
+      ...withinWindow(book.recentOrders, since),
       { orderId, at: event.at, symbol, side, qty, notional, limitPrice, stopPrice },
     ],
   };
+}
+
+/**
+ * The recent orders placed after `since` (ms). Times the OMS stamps are all of the one fixed ISO
+ * form, whose text order is time order: comparing text spares parsing every order of the window
+ * at every order. Any other form is parsed.
+ */
+function withinWindow(recent: readonly RecentOrder[], since: number): readonly RecentOrder[] {
+  const sinceText = new Date(since).toISOString();
+  const fixed = sinceText.length === FIXED_ISO_LENGTH;
+  return recent.filter(({ at }) => (fixed && at.length === FIXED_ISO_LENGTH ? at > sinceText : epochMs(at) > since));
 }
 
 function fill(book: OpenAccountBook, event: OrderFilled | OrderPartiallyFilled, final: boolean): OpenAccountBook {

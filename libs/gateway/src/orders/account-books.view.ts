@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AccountBookEvent, AccountBookState, accountBookDecider, Order } from '@trading/domain';
-import { EventEnvelope, fetchLogEnds, MessageRegistry } from '@trading/messaging';
+import { CommittedOutputsFeed, EventEnvelope, fetchLogEnds, MessageRegistry } from '@trading/messaging';
 import { Consumer, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -13,6 +13,11 @@ interface Waiter {
  * The gateway's view of every account book, folded from the order-events log with the domain's
  * own evolve, and the place where a request waits for the OMS's decision on its command. Every
  * gateway process reads the whole log (its own consumer group, nothing committed).
+ *
+ * Beside an OMS in the same process, it also hears the OMS's commits directly (`committed`), a
+ * fetch round trip before the log has them. Such an event is applied only when it is the next of
+ * its account's stream; otherwise it waits for the log. The log's copy of an event applied early
+ * is then skipped by its seq.
  */
 export class AccountBooksView {
   private readonly logger = new Logger(AccountBooksView.name);
@@ -21,14 +26,19 @@ export class AccountBooksView {
   private readonly waiters = new Map<string, Waiter>();
   private consumer: Consumer | undefined;
   private caughtUp: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly registry: MessageRegistry,
     private readonly topic: string,
+    private readonly committed?: CommittedOutputsFeed,
   ) {}
 
   async start(): Promise<void> {
+    this.unsubscribe = this.committed?.subscribe(this.topic, (envelopes) => {
+      for (const envelope of envelopes) this.applyEnvelope(envelope, 'committed');
+    });
     const admin = this.kafka.admin();
     await admin.connect();
     let ends: Map<number, bigint>;
@@ -59,6 +69,7 @@ export class AccountBooksView {
   }
 
   async stop(): Promise<void> {
+    this.unsubscribe?.();
     for (const [commandId, waiter] of this.waiters) {
       clearTimeout(waiter.timer);
       waiter.resolve(null);
@@ -113,11 +124,20 @@ export class AccountBooksView {
       this.logger.warn(`unreadable order event skipped: ${decoded.failure.code} ${decoded.failure.reason}`);
       return;
     }
-    const envelope = decoded.envelope;
+    this.applyEnvelope(decoded.envelope, 'log');
+  }
+
+  /** `committed`: heard from a co-located OMS, possibly ahead of what the log delivered so far. */
+  private applyEnvelope(envelope: EventEnvelope, source: 'log' | 'committed'): void {
     if (envelope.type !== 'GlobalTradingStateSet') {
-      const current = this.books.get(envelope.accountId) ?? accountBookDecider.initialState();
-      this.books.set(envelope.accountId, accountBookDecider.evolve(current, envelope.payload as AccountBookEvent));
-      this.seqs.set(envelope.accountId, Math.max(envelope.seq, this.lastSeq(envelope.accountId)));
+      const last = this.lastSeq(envelope.accountId);
+      if (envelope.seq > last) {
+        // an earlier event of the stream is still on its way through the log: it must come first
+        if (source === 'committed' && envelope.seq !== last + 1) return;
+        const current = this.books.get(envelope.accountId) ?? accountBookDecider.initialState();
+        this.books.set(envelope.accountId, accountBookDecider.evolve(current, envelope.payload as AccountBookEvent));
+        this.seqs.set(envelope.accountId, envelope.seq);
+      }
     }
     const waiter = envelope.causationId === null ? undefined : this.waiters.get(envelope.causationId);
     if (waiter && envelope.causationId !== null) {

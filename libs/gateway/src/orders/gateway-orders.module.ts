@@ -5,6 +5,7 @@ import { Clock, IdGenerator } from '@trading/domain';
 import {
   CLOCK,
   CommandPublisher,
+  CommittedOutputsFeed,
   ID_GENERATOR,
   KAFKA,
   MESSAGE_REGISTRY,
@@ -60,9 +61,9 @@ export class GatewayOrdersModule {
       providers: [
         {
           provide: AccountBooksView,
-          inject: [KAFKA, MESSAGE_REGISTRY, TOPIC_CATALOGUE],
-          useFactory: (kafka: Kafka, registry: MessageRegistry, catalogue: TopicCatalogue) =>
-            new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents')),
+          inject: [KAFKA, MESSAGE_REGISTRY, TOPIC_CATALOGUE, CommittedOutputsFeed],
+          useFactory: (kafka: Kafka, registry: MessageRegistry, catalogue: TopicCatalogue, committed: CommittedOutputsFeed) =>
+            new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents'), committed),
         },
         commandsProducerProvider,
         CommandsProducerLifecycle,

@@ -11,6 +11,7 @@ import { defineMessage } from '../registry/message-definition';
 import { MessageRegistry } from '../registry/message-registry';
 import { SystemClock } from '../runtime/system.clock';
 import { UuidV7IdGenerator } from '../runtime/uuid-v7.id-generator';
+import { CommittedOutputsFeed } from './committed-outputs.feed';
 import { ExactlyOnceProcessor } from './exactly-once.processor';
 import { PartitionProgram } from './partition-program';
 
@@ -85,7 +86,7 @@ describe('ExactlyOnceProcessor (real broker)', () => {
   const processor = (
     groupId: string,
     txPrefix: string,
-    limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number; offsetsCommitIntervalMs?: number } = {},
+    limits: { maxInputsPerTransaction?: number; maxQueuedInputs?: number; offsetsCommitIntervalMs?: number; committedOutputs?: CommittedOutputsFeed } = {},
     program: PartitionProgram<Counters> = counterProgram(factory),
   ) => {
     const instance = new ExactlyOnceProcessor(kafka, registry, new DeadLetterPublisher(topics.dlq, new SystemClock()), program, {
@@ -249,9 +250,9 @@ describe('ExactlyOnceProcessor (real broker)', () => {
   });
 
   /** A started instance owning every partition, and the partitions it has taken over so far. */
-  const owningAll = async () => {
+  const owningAll = async (committedOutputs?: CommittedOutputsFeed) => {
     const taken: number[] = [];
-    const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), {}, {
+    const instance = processor(uniqueName('it-eos-group'), uniqueName('it-eos-tx'), committedOutputs ? { committedOutputs } : {}, {
       ...counterProgram(factory),
       onPartitionOwned: (partition) => void taken.push(partition),
     });
@@ -303,6 +304,23 @@ describe('ExactlyOnceProcessor (real broker)', () => {
     expectExactlyOnce(await readOutputs(30), 30, 5);
     expect(injected.count).toBe(1);
     expect(taken.length).toBe(4);
+  });
+
+  it('tells in-process listeners what each transaction committed, in log order, and nothing of an aborted one', async () => {
+    const feed = new CommittedOutputsFeed();
+    const heard: EventEnvelope[] = [];
+    feed.subscribe(topics.output, (outputs) => heard.push(...outputs));
+    const { instance } = await owningAll(feed);
+    failTransactions(instance, 'send', 1, 'injected: request timed out');
+
+    await send(30, 5);
+    const logged = await readOutputs(30);
+
+    expect(heard.map((o) => o.eventId).sort()).toEqual(logged.map((o) => o.eventId).sort());
+    for (let a = 0; a < 5; a++) {
+      const stream = heard.filter((o) => o.accountId === `acc-${a}`);
+      expect(stream.map((o) => o.seq)).toEqual(stream.map((_, i) => i + 1));
+    }
   });
 
   it('parks an input it cannot read, inside the same transaction, and goes on', async () => {

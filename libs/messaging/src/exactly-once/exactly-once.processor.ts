@@ -8,6 +8,7 @@ import { encodeEnvelope } from '../kafka/envelope.codec';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
 import { CoPartitionAssigner } from './co-partition.assigner';
+import { CommittedOutputsFeed } from './committed-outputs.feed';
 import { CONSUMED_HEADER, encodeConsumedPositions, furthestPositions } from './consumed-positions';
 import { PartitionProgram, ProgramStep } from './partition-program';
 import { loadPartitionStates } from './partition-state.loader';
@@ -31,6 +32,8 @@ export interface ExactlyOnceProcessorOptions {
    * between, its outputs' `eo-consumed` header is the record of what was consumed.
    */
   readonly offsetsCommitIntervalMs?: number;
+  /** Told every committed transaction's outputs, before they are readable from the log. */
+  readonly committedOutputs?: CommittedOutputsFeed;
 }
 
 /**
@@ -403,6 +406,10 @@ export class ExactlyOnceProcessor<State> {
     owner.state = state;
     for (const [topic, next] of consumed) owner.nextOffsets.set(topic, next);
     if (offsetsDue) owner.offsetsCommittedAt = performance.now();
+    this.options.committedOutputs?.publish(
+      this.options.outputTopic,
+      traced.flatMap(({ outputs }) => outputs),
+    );
     await this.afterCommit(partition, traced, state);
   }
 
