@@ -17,4 +17,4 @@ COPY --from=build /app/dist dist
 COPY package.json ./
 USER node
 EXPOSE 3000 9464
-CMD ["node", "dist/apps/all-in-one/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/all-in-one/src/main.js"]

@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash infra/local/infra.sh up
 npm run --silent build
-exec node dist/apps/all-in-one/src/main.js
+# a young generation of 64 MiB semi-spaces: fewer scavenges of the short-lived garbage of every
+# message (GC fell from 8.9 % to 5.5 % of the process's CPU at 100 orders/s)
+exec node --max-semi-space-size=64 dist/apps/all-in-one/src/main.js

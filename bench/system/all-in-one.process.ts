@@ -22,7 +22,9 @@ export class AllInOneProcess {
   /** Starts it and waits until `/health/ready` answers 200 and every symbol has a quote. */
   static async start(env: Readonly<Record<string, string>>, symbols: readonly string[], logFile: string, timeoutMs = 90_000): Promise<AllInOneProcess> {
     const port = await freePort();
-    const child = startNode(join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js'), [], { ...env, PORT: String(port), HOST: '127.0.0.1' }, logFile);
+    // the Node flags scripts/start.sh runs it with
+    const nodeOptions = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
+    const child = startNode(join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js'), [], { ...env, NODE_OPTIONS: nodeOptions, PORT: String(port), HOST: '127.0.0.1' }, logFile);
     const system = new AllInOneProcess(child, `http://127.0.0.1:${port}`);
     try {
       const exited = (): Error | undefined =>
