@@ -62,3 +62,4 @@ export * from './account-book/account-book.state';
 export * from './account-book/account-book.errors';
 export * from './account-book/account-book.decider';
 export * from './account-book/account-exposure';
+export * from './account-book/open-order-totals';

@@ -5,7 +5,9 @@ import {
   DecimalString,
   epochMs,
   MAX_REMEMBERED_COMMAND_IDS,
+  NO_OPEN_ORDERS,
   OpenAccountBook,
+  openOrderTotals,
   Order,
   OrderAcknowledged,
   OrderFilled,
@@ -118,7 +120,8 @@ export class AccountBookWorkingCopy {
     const view: AccountBookState = open
       ? {
           status: 'open', accountId: open.accountId, cash: open.cash, tradingState: open.tradingState, limits: open.limits,
-          limitSetVersion: open.limitSetVersion, orders: named, clientOrderIds: NO_CLIENT_ORDER_IDS, positions: open.positions,
+          // the totals are summed once, in snapshot(): evolve's upkeep of them here is thrown away
+          limitSetVersion: open.limitSetVersion, orders: named, openTotals: NO_OPEN_ORDERS, clientOrderIds: NO_CLIENT_ORDER_IDS, positions: open.positions,
           recentOrders: open.recentOrders, recentCommandIds: NONE,
         }
       : { status: 'unopened', recentCommandIds: NONE };
@@ -245,6 +248,7 @@ export class AccountBookWorkingCopy {
       limits: this.open.limits,
       limitSetVersion: this.open.limitSetVersion,
       orders: recordOf(this.orders),
+      openTotals: openOrderTotals(this.orders.values()),
       clientOrderIds: recordOf(this.clientOrderIds),
       positions: this.open.positions,
       recentOrders: this.open.recentOrders,

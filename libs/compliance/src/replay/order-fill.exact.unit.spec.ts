@@ -1,5 +1,5 @@
 import {
-  accountBookDecider, acknowledge, applyFill, createOrder, dec, DEFAULT_RISK_LIMITS, formatMoney, OpenAccountBook, Order, OrderFilled,
+  accountBookDecider, acknowledge, applyFill, createOrder, dec, DEFAULT_RISK_LIMITS, formatMoney, OpenAccountBook, openOrderTotals, Order, OrderFilled,
   OrderPartiallyFilled, OrderSpec, VenueStatus,
 } from '@trading/domain';
 import { applyFillToPosition, Position } from '@trading/read-models';
@@ -102,7 +102,7 @@ describe('the exact fills replay folds with compute what the domain and the posi
         computed += 1;
         const book: OpenAccountBook = {
           status: 'open', accountId: 'a', cash, tradingState: 'ACTIVE', limits: DEFAULT_RISK_LIMITS, limitSetVersion: 1, orders: { 'o-1': current },
-          clientOrderIds: {}, positions: held === null ? {} : { AAPL: held }, recentOrders: [], recentCommandIds: [],
+          openTotals: openOrderTotals([current]), clientOrderIds: {}, positions: held === null ? {} : { AAPL: held }, recentOrders: [], recentCommandIds: [],
         };
         const event: OrderFilled | OrderPartiallyFilled = {
           type: final ? 'OrderFilled' : 'OrderPartiallyFilled', accountId: 'a', commandId: 'c', at: T1, orderId: 'o-1', symbol: 'AAPL', side: current.side,

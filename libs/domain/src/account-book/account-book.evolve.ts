@@ -1,6 +1,7 @@
 import { InconsistentEventError, UnknownEventError } from './account-book.errors';
 import { AccountBookEvent, isRejection } from './account-book.events';
 import { AccountBookState, OpenAccountBook, rememberCommand } from './account-book.state';
+import { NO_OPEN_ORDERS } from './open-order-totals';
 import { evolveOrderEvent } from './order-events.evolve';
 
 /** Folds one event into the book. Pure; throws only on a stream that could not have been decided. */
@@ -17,6 +18,7 @@ export function evolveAccountBook(state: AccountBookState, event: AccountBookEve
       limits: event.limits,
       limitSetVersion: event.limitSetVersion,
       orders: {},
+      openTotals: NO_OPEN_ORDERS,
       clientOrderIds: {},
       positions: {},
       recentOrders: [],

@@ -18,6 +18,7 @@ import { AccountBookCommand } from './account-book.commands';
 import { AccountBookEvent, isRejection } from './account-book.events';
 import { AccountBookState, OpenAccountBook } from './account-book.state';
 import { ExecutionReport } from './commands/execution-report';
+import { openOrderTotals } from './open-order-totals';
 
 /**
  * Random sequences of orders, cancels, replaces and broker reports (duplicates, races, overfills
@@ -215,5 +216,8 @@ function violations(before: OpenAccountBook, after: OpenAccountBook, model: Orde
   for (const [symbol, position] of model.positions) {
     check((after.positions[symbol] ?? '0') === position.toFixed(), `${symbol}: position ${after.positions[symbol] ?? '0'}, model ${position.toFixed()}`);
   }
+  // kept one change at a time, the open-order totals are what summing every order gives, to the character
+  const summed = JSON.stringify(openOrderTotals(Object.values(after.orders)));
+  check(JSON.stringify(after.openTotals) === summed, `open-order totals ${JSON.stringify(after.openTotals)}, summed ${summed}`);
   return found;
 }

@@ -3,6 +3,7 @@ import { Order } from '../orders/order';
 import { RecentOrder } from '../risk/recent-order';
 import { RiskLimits } from '../risk/risk-limits';
 import { TradingState } from '../risk/trading-state';
+import { OpenOrderTotals } from './open-order-totals';
 
 /**
  * How many decided command ids the book remembers. Redelivery after a crash or a producer retry
@@ -27,6 +28,8 @@ export interface OpenAccountBook {
   readonly limitSetVersion: number;
   /** By order id, in the order they were placed. */
   readonly orders: Readonly<Record<string, Order>>;
+  /** What the open orders among `orders` add up to (every order change keeps it). */
+  readonly openTotals: OpenOrderTotals;
   /** Client order id to order id, for every order placed (rejected requests reserve nothing). */
   readonly clientOrderIds: Readonly<Record<string, string>>;
   /** Signed quantity per symbol; flat positions are removed. */

@@ -18,6 +18,7 @@ import { Checked } from '../shared/refusal';
 import { InconsistentEventError, UnknownEventError } from './account-book.errors';
 import { AccountBookEvent } from './account-book.events';
 import { OpenAccountBook } from './account-book.state';
+import { withOrderChange } from './open-order-totals';
 import { OrderPlaced, OrderReplaceRequested } from './events/order-decision.events';
 import { OrderFilled, OrderPartiallyFilled } from './events/execution.events';
 import { RecentOrder } from '../risk/recent-order';
@@ -81,6 +82,7 @@ function addOrder(book: OpenAccountBook, event: OrderPlaced | OrderReplaceReques
   return {
     ...book,
     orders: withEntry(book.orders, orderId, order),
+    openTotals: withOrderChange(book.openTotals, undefined, order),
     clientOrderIds: withEntry(book.clientOrderIds, event.clientOrderId, orderId),
     recentOrders: [
       ...withinWindow(book.recentOrders, since),
@@ -116,7 +118,13 @@ function fill(book: OpenAccountBook, event: OrderFilled | OrderPartiallyFilled, 
     settled.positionQty === '0'
       ? withoutEntry(book.positions, order.symbol)
       : withEntry(book.positions, order.symbol, settled.positionQty);
-  return { ...book, cash: settled.cash, positions, orders: withEntry(book.orders, order.orderId, next.value) };
+  return {
+    ...book,
+    cash: settled.cash,
+    positions,
+    orders: withEntry(book.orders, order.orderId, next.value),
+    openTotals: withOrderChange(book.openTotals, order, next.value),
+  };
 }
 
 function transition(
@@ -125,14 +133,15 @@ function transition(
   event: AccountBookEvent,
   step: (order: Order) => Checked<Order>,
 ): OpenAccountBook {
-  const next = step(requireOrder(book, orderId, event));
+  const order = requireOrder(book, orderId, event);
+  const next = step(order);
   if (!next.ok) {
     throw new InconsistentEventError(`${event.type} cannot apply to order ${orderId}: ${next.refusals[0].message}`, {
       event: event.type,
       orderId,
     });
   }
-  return { ...book, orders: withEntry(book.orders, orderId, next.value) };
+  return { ...book, orders: withEntry(book.orders, orderId, next.value), openTotals: withOrderChange(book.openTotals, order, next.value) };
 }
 
 function requireOrder(book: OpenAccountBook, orderId: string, event: AccountBookEvent): Order {

@@ -1,6 +1,7 @@
 import {
   accountBookDecider,
   DEFAULT_RISK_LIMITS,
+  NO_OPEN_ORDERS,
   OpenAccountBook,
   Order,
   ORDER_CHANGING_EVENTS,
@@ -96,8 +97,9 @@ export function projectOrders(input: OrdersProjectionInput): OrdersProjectionCha
 }
 
 /**
- * An open book with only the account's loaded orders. Cash, positions and limits are placeholders:
- * evolve reads them only for the book's own bookkeeping, never for an order's state.
+ * An open book with only the account's loaded orders. Cash, positions, limits and open-order
+ * totals are placeholders: evolve reads them only for the book's own bookkeeping, never for an
+ * order's state.
  */
 function partialBook(accountId: string, loaded: ReadonlyMap<string, LoadedOrder>): OpenAccountBook {
   const orders: Record<string, Order> = {};
@@ -110,6 +112,7 @@ function partialBook(accountId: string, loaded: ReadonlyMap<string, LoadedOrder>
     limits: DEFAULT_RISK_LIMITS,
     limitSetVersion: 0,
     orders,
+    openTotals: NO_OPEN_ORDERS,
     clientOrderIds: {},
     positions: {},
     recentOrders: [],

@@ -1,4 +1,4 @@
-import { accountBookDecider, AccountBookEvent, DEFAULT_RISK_LIMITS, OpenAccountBook, Order } from '@trading/domain';
+import { accountBookDecider, AccountBookEvent, DEFAULT_RISK_LIMITS, NO_OPEN_ORDERS, OpenAccountBook, Order } from '@trading/domain';
 import { TradeUpdate } from './trade-update';
 import { tradeUpdatesOf } from './trade-update.mapper';
 import { ORDER_CHANGING_EVENTS, orderIdsOf } from './order-events';
@@ -26,8 +26,8 @@ export function foldOrderEvent(accountId: string, orders: ReadonlyMap<string, Or
 }
 
 /**
- * An open book holding only the given orders. Cash, positions and limits are placeholders: evolve
- * reads them for the book's own bookkeeping, never for an order's state.
+ * An open book holding only the given orders. Cash, positions, limits and open-order totals are
+ * placeholders: evolve reads them for the book's own bookkeeping, never for an order's state.
  */
 function partialBook(accountId: string, orders: ReadonlyMap<string, Order>): OpenAccountBook {
   return {
@@ -38,6 +38,7 @@ function partialBook(accountId: string, orders: ReadonlyMap<string, Order>): Ope
     limits: DEFAULT_RISK_LIMITS,
     limitSetVersion: 0,
     orders: Object.fromEntries(orders),
+    openTotals: NO_OPEN_ORDERS,
     clientOrderIds: {},
     positions: {},
     recentOrders: [],
