@@ -29,7 +29,8 @@ export interface ExactlyOnceProcessorOptions {
   readonly maxQueuedInputs?: number;
   /**
    * How often a transaction with outputs also commits the group's offsets (default 1,000 ms). In
-   * between, its outputs' `eo-consumed` header is the record of what was consumed.
+   * between, its outputs' `eo-consumed` header is the record of what was consumed; a partition that
+   * goes quiet commits them in a transaction of their own once the interval has passed.
    */
   readonly offsetsCommitIntervalMs?: number;
   /** Told every committed transaction's outputs, before they are readable from the log. */
@@ -103,6 +104,8 @@ interface PartitionOwner<State> {
   readonly nextOffsets: Map<string, bigint>;
   /** When the group's offsets were last committed in a transaction (monotonic ms). */
   offsetsCommittedAt: number;
+  /** A transaction committed since then without them: the group's offsets lag `nextOffsets`. */
+  offsetsLag: boolean;
 }
 
 /**
@@ -138,6 +141,8 @@ export class ExactlyOnceProcessor<State> {
   /** Tail of the ownership changes (take, release) per partition number, which never overlap. */
   private readonly lanes = new Map<number, Promise<unknown>>();
   private readonly work = new Map<number, PartitionWork>();
+  /** Per partition number, the pending commit of group offsets that lag after the last transaction. */
+  private readonly offsetFlushes = new Map<number, NodeJS.Timeout>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -224,6 +229,8 @@ export class ExactlyOnceProcessor<State> {
   }
 
   private async release(partition: number): Promise<void> {
+    clearTimeout(this.offsetFlushes.get(partition));
+    this.offsetFlushes.delete(partition);
     const owner = this.owners.get(partition);
     if (!owner) return;
     this.owners.delete(partition);
@@ -406,11 +413,60 @@ export class ExactlyOnceProcessor<State> {
     owner.state = state;
     for (const [topic, next] of consumed) owner.nextOffsets.set(topic, next);
     if (offsetsDue) owner.offsetsCommittedAt = performance.now();
+    owner.offsetsLag = !offsetsDue;
+    if (!offsetsDue) this.scheduleOffsetsFlush(partition);
     this.options.committedOutputs?.publish(
       this.options.outputTopic,
       traced.flatMap(({ outputs }) => outputs),
     );
     await this.afterCommit(partition, traced, state);
+  }
+
+  /**
+   * Commits the group's offsets of a partition that went quiet with them lagging, once the interval
+   * has passed, so the group (and the lag metric) shows how far it decided. Between the partition's
+   * transactions only; a failure is left to the next transaction, which then commits them.
+   */
+  private scheduleOffsetsFlush(partition: number): void {
+    if (this.offsetFlushes.has(partition)) return;
+    const interval = this.options.offsetsCommitIntervalMs ?? 1_000;
+    const timer = setTimeout(() => {
+      this.offsetFlushes.delete(partition);
+      const owner = this.owners.get(partition);
+      const work = this.work.get(partition);
+      if (!owner?.offsetsLag || !work || work.stopped) return;
+      if (work.draining || performance.now() - owner.offsetsCommittedAt < interval) {
+        this.scheduleOffsetsFlush(partition);
+        return;
+      }
+      work.draining = this.commitOffsets(partition, owner).finally(() => {
+        work.draining = undefined;
+        wake(work);
+        this.kick(partition, work);
+      });
+    }, interval);
+    timer.unref();
+    this.offsetFlushes.set(partition, timer);
+  }
+
+  private async commitOffsets(partition: number, owner: PartitionOwner<State>): Promise<void> {
+    const transaction = await owner.producer.transaction().catch((error: unknown) => {
+      this.logger.warn(`partition ${partition}: committing the group offsets failed to start: ${String(error)}`);
+      return undefined;
+    });
+    if (!transaction) return;
+    try {
+      await transaction.sendOffsets({
+        consumerGroupId: this.options.groupId,
+        topics: [...owner.nextOffsets].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
+      });
+      await transaction.commit();
+      owner.offsetsCommittedAt = performance.now();
+      owner.offsetsLag = false;
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      this.logger.warn(`partition ${partition}: committing the group offsets failed, the next transaction does: ${String(error)}`);
+    }
   }
 
   private async ownerOf(partition: number): Promise<PartitionOwner<State>> {
@@ -441,6 +497,7 @@ export class ExactlyOnceProcessor<State> {
         state: load?.state ?? this.program.initialState(),
         nextOffsets: furthestPositions(await this.committedOffsets(partition), load?.consumed ?? new Map()),
         offsetsCommittedAt: Number.NEGATIVE_INFINITY,
+        offsetsLag: false,
       };
       this.owners.set(partition, owner);
       this.logger.log(`owns partition ${partition}`);
