@@ -26,8 +26,10 @@ export function exposureFor(book: OpenAccountBook, symbol: string, excludeOrderI
   if (excluded && isOpen(excluded.status)) {
     count -= 1;
     reserved = reserved.minus(excluded.reservedCash);
-    if (excluded.symbol === symbol && excluded.side === 'buy') openBuy = openBuy.minus(openQty(excluded));
-    if (excluded.symbol === symbol && excluded.side === 'sell') openSell = openSell.minus(openQty(excluded));
+    if (excluded.symbol === symbol) {
+      if (excluded.side === 'buy') openBuy = openBuy.minus(openQty(excluded));
+      else openSell = openSell.minus(openQty(excluded));
+    }
   }
   return {
     cash: book.cash,

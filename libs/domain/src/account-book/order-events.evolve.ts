@@ -12,16 +12,16 @@ import {
   requestCancel,
   requestReplace,
 } from '../orders/order-state-machine';
+import { RecentOrder } from '../risk/recent-order';
 import { epochMs } from '../shared/iso-time';
 import { lookup, withEntry, withoutEntry } from '../shared/records';
 import { Checked } from '../shared/refusal';
 import { InconsistentEventError, UnknownEventError } from './account-book.errors';
 import { AccountBookEvent } from './account-book.events';
 import { OpenAccountBook } from './account-book.state';
-import { withOrderChange } from './open-order-totals';
 import { OrderPlaced, OrderReplaceRequested } from './events/order-decision.events';
 import { OrderFilled, OrderPartiallyFilled } from './events/execution.events';
-import { RecentOrder } from '../risk/recent-order';
+import { withOrderChange } from './open-order-totals';
 import { settleFill } from './settlement';
 
 /** `2024-05-01T13:30:00.000Z`: what `Date.prototype.toISOString` gives for years 0 to 9999. */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Context, context } from '@opentelemetry/api';
 import { ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
-import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer, Transaction } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
 import { DeadLetterPublisher } from '../kafka/dead-letter.publisher';
 import { encodeEnvelope } from '../kafka/envelope.codec';
@@ -386,12 +386,7 @@ export class ExactlyOnceProcessor<State> {
       offsetsDue = deadLettered || !last || performance.now() - owner.offsetsCommittedAt >= (this.options.offsetsCommitIntervalMs ?? 1_000);
       if (outputs.length > 0) await transaction.send({ topic: this.options.outputTopic, messages: outputs });
       producedAll = true;
-      if (offsetsDue) {
-        await transaction.sendOffsets({
-          consumerGroupId: this.options.groupId,
-          topics: [...positions].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
-        });
-      }
+      if (offsetsDue) await this.sendOffsets(transaction, partition, positions);
     } catch (error) {
       const aborted = await transaction.abort().then(
         () => true,
@@ -456,10 +451,7 @@ export class ExactlyOnceProcessor<State> {
     });
     if (!transaction) return;
     try {
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [...owner.nextOffsets].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
-      });
+      await this.sendOffsets(transaction, partition, owner.nextOffsets);
       await transaction.commit();
       owner.offsetsCommittedAt = performance.now();
       owner.offsetsLag = false;
@@ -467,6 +459,14 @@ export class ExactlyOnceProcessor<State> {
       await transaction.abort().catch(() => undefined);
       this.logger.warn(`partition ${partition}: committing the group offsets failed, the next transaction does: ${String(error)}`);
     }
+  }
+
+  /** The group's offsets of `partition`, the next to decide per input topic, into the transaction. */
+  private async sendOffsets(transaction: Transaction, partition: number, positions: ReadonlyMap<string, bigint>): Promise<void> {
+    await transaction.sendOffsets({
+      consumerGroupId: this.options.groupId,
+      topics: [...positions].map(([topic, next]) => ({ topic, partitions: [{ partition, offset: next.toString() }] })),
+    });
   }
 
   private async ownerOf(partition: number): Promise<PartitionOwner<State>> {
