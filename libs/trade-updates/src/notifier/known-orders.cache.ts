@@ -19,13 +19,16 @@ export class KnownOrdersCache {
 
   constructor(private readonly maxOrders = 100_000) {}
 
-  /** The seq and these orders when every one is known here; undefined: read them from Redis. */
-  lookup(accountId: string, orderIds: readonly string[]): AccountOrders | undefined {
+  /**
+   * The seq and these orders when every one is known here; undefined: read them from Redis.
+   * `created` are orders the event brings into being: absent from Redis, so known once the account is.
+   */
+  lookup(accountId: string, orderIds: readonly string[], created: readonly string[] = []): AccountOrders | undefined {
     const known = this.accounts.get(accountId);
     if (!known) return undefined;
     const orders = new Map<string, Order>();
     for (const orderId of orderIds) {
-      if (!known.orders.has(orderId)) return undefined;
+      if (!known.orders.has(orderId) && !created.includes(orderId)) return undefined;
       const order = known.orders.get(orderId);
       if (order) orders.set(orderId, order);
     }

@@ -14,6 +14,20 @@ describe('KnownOrdersCache', () => {
     expect(cache.lookup('b', [])).toBeUndefined();
   });
 
+  it('given a known account, when an event creates an order, then the new order is known absent without a read', () => {
+    const cache = new KnownOrdersCache();
+    cache.loaded('a', ['o-1'], { lastSeq: 4, orders: new Map([['o-1', order('o-1')]]) });
+
+    expect(cache.lookup('a', ['o-1', 'o-2'], ['o-2'])).toEqual({ lastSeq: 4, orders: new Map([['o-1', order('o-1')]]) });
+    expect(cache.lookup('a', ['o-2', 'o-3'], ['o-2'])).toBeUndefined();
+  });
+
+  it('given an account not known, when an event creates an order, then it is read from Redis', () => {
+    const cache = new KnownOrdersCache();
+
+    expect(cache.lookup('a', ['o-2'], ['o-2'])).toBeUndefined();
+  });
+
   it('given an applied append, when looked up, then the seq and the changed orders are the new ones', () => {
     const cache = new KnownOrdersCache();
     cache.loaded('a', ['o-1'], { lastSeq: 4, orders: new Map() });

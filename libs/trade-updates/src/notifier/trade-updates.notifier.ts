@@ -4,7 +4,7 @@ import { Kafka, Producer } from 'kafkajs';
 import { StreamEntry } from '../stream/stream-entry';
 import { AccountOrders, TradeUpdatesStore } from '../stream/trade-updates.store';
 import { foldOrderEvent } from '../updates/account-orders.fold';
-import { AccountEventEnvelope, concernsOrders, isAccountEvent, orderIdsOf } from '../updates/order-events';
+import { AccountEventEnvelope, concernsOrders, createdOrderIdsOf, isAccountEvent, orderIdsOf } from '../updates/order-events';
 import { KnownOrdersCache } from './known-orders.cache';
 
 export interface TradeUpdatesNotifierOptions {
@@ -67,7 +67,7 @@ export class TradeUpdatesNotifier {
   private async apply(envelope: AccountEventEnvelope): Promise<NotifyOutcome> {
     const { accountId, seq, payload } = envelope;
     const orderIds = orderIdsOf(payload);
-    const known = this.known.lookup(accountId, orderIds) ?? (await this.load(accountId, orderIds));
+    const known = this.known.lookup(accountId, orderIds, createdOrderIdsOf(payload)) ?? (await this.load(accountId, orderIds));
     if (seq <= known.lastSeq) return 'duplicate';
     let folded;
     try {

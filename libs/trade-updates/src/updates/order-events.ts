@@ -20,3 +20,20 @@ export function orderIdsOf(event: AccountBookEvent): readonly string[] {
   const fields = event as { orderId?: unknown; replacementOrderId?: unknown };
   return [fields.orderId, fields.replacementOrderId].filter((id): id is string => typeof id === 'string' && id.length > 0);
 }
+
+/**
+ * The orders an event brings into being, or refuses to: no earlier event named them, so Redis
+ * cannot hold them, and a notifier that knows the account needs no read to learn that.
+ */
+export function createdOrderIdsOf(event: AccountBookEvent): readonly string[] {
+  switch (event.type) {
+    case 'OrderPlaced':
+    case 'OrderRejected':
+      return [event.orderId];
+    case 'OrderReplaceRequested':
+    case 'ReplaceRejected':
+      return [event.replacementOrderId];
+    default:
+      return [];
+  }
+}
