@@ -40,6 +40,7 @@ export class AppModule {
           decisionTimeoutMs: config.GATEWAY_DECISION_TIMEOUT_MS,
           consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS,
           edge,
+          omsInProcess: true,
         }),
         GatewayQueriesModule.forRoot({ marketData, consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS, edge }),
         TradeUpdatesModule.forRoot({ ...loadTradeUpdatesSettings(process.env), edge }),

@@ -37,7 +37,7 @@ describe('AccountBooksView beside an OMS in the same process (real broker)', () 
     producer = kafka.producer({ idempotent: true });
     await producer.connect();
     feed = new CommittedOutputsFeed();
-    view = new AccountBooksView(kafka, new MessageRegistry().register(...TRADING_MESSAGES), topic, feed);
+    view = new AccountBooksView(kafka, new MessageRegistry().register(...TRADING_MESSAGES), topic, feed, 'batched');
     await view.start();
     await view.ready();
   });

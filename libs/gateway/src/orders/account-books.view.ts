@@ -4,6 +4,17 @@ import { CommittedOutputsFeed, EventEnvelope, fetchLogEnds, MessageRegistry } fr
 import { Consumer, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
+/**
+ * How the view reads the log. `eager`: a fetch returns as soon as an event is readable, for a
+ * gateway that learns decisions from the log alone. `batched`: beside an OMS whose commits reach
+ * the view in-process, the log is the fallback (events of partitions owned elsewhere, catching
+ * up), read in larger fetches at most `BATCHED_FETCH_WAIT_MS` apart: a tenth of the fetches.
+ */
+export type ViewLogFetch = 'eager' | 'batched';
+
+const BATCHED_FETCH_WAIT_MS = 100;
+const BATCHED_FETCH_MIN_BYTES = 64 * 1024;
+
 interface Waiter {
   readonly resolve: (decision: EventEnvelope | null) => void;
   readonly timer: NodeJS.Timeout;
@@ -33,6 +44,7 @@ export class AccountBooksView {
     private readonly registry: MessageRegistry,
     private readonly topic: string,
     private readonly committed?: CommittedOutputsFeed,
+    private readonly logFetch: ViewLogFetch = 'eager',
   ) {}
 
   async start(): Promise<void> {
@@ -47,8 +59,9 @@ export class AccountBooksView {
     } finally {
       await admin.disconnect();
     }
-    // the broker answers a fetch as soon as a decision is readable: the wait only spaces idle polls
-    const consumer = this.kafka.consumer({ groupId: `gateway-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 500 });
+    // eager: the broker answers a fetch as soon as a decision is readable, the wait only spaces idle polls
+    const fetch = this.logFetch === 'batched' ? { minBytes: BATCHED_FETCH_MIN_BYTES, maxWaitTimeInMs: BATCHED_FETCH_WAIT_MS } : { maxWaitTimeInMs: 500 };
+    const consumer = this.kafka.consumer({ groupId: `gateway-view-${randomUUID()}`, readUncommitted: false, ...fetch });
     this.consumer = consumer;
     this.caughtUp = new Promise<void>((resolve) => {
       if (ends.size === 0) resolve();

@@ -28,6 +28,11 @@ export interface GatewayOrdersModuleOptions extends Partial<OrdersServiceOptions
   readonly edge?: GatewayEdgeModuleOptions;
   /** How long a read with `X-Consistency-Token` waits for the orders read model (default 2000). */
   readonly consistencyTimeoutMs?: number;
+  /**
+   * An OMS runs in this process (the all-in-one): its commits reach the gateway's view directly,
+   * and the view reads the log in batched fetches, up to 100 ms apart (default false: eager).
+   */
+  readonly omsInProcess?: boolean;
 }
 
 @Injectable()
@@ -63,7 +68,7 @@ export class GatewayOrdersModule {
           provide: AccountBooksView,
           inject: [KAFKA, MESSAGE_REGISTRY, TOPIC_CATALOGUE, CommittedOutputsFeed],
           useFactory: (kafka: Kafka, registry: MessageRegistry, catalogue: TopicCatalogue, committed: CommittedOutputsFeed) =>
-            new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents'), committed),
+            new AccountBooksView(kafka, registry.register(...TRADING_MESSAGES), catalogue.name('orderEvents'), committed, options.omsInProcess ? 'batched' : 'eager'),
         },
         commandsProducerProvider,
         CommandsProducerLifecycle,
