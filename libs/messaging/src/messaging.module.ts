@@ -24,12 +24,16 @@ import { TopicCatalogue } from './topics/topic-catalogue';
  * Kafka for the whole process: one client, one idempotent producer for non-transactional sends,
  * the topic catalogue (provisioned at start-up) and the message registry feature modules add to.
  */
+/** Decoded envelopes remembered: about a second of the all-in-one's traffic at 1,000 orders/s. */
+const DECODE_CACHE_SIZE = 4096;
+
 @Global()
 @Module({
   providers: [
     { provide: CLOCK, useClass: SystemClock },
     { provide: ID_GENERATOR, useClass: UuidV7IdGenerator },
-    { provide: MESSAGE_REGISTRY, useFactory: () => new MessageRegistry() },
+    // every consumer of the process decodes through it: each record is parsed and validated once
+    { provide: MESSAGE_REGISTRY, useFactory: () => new MessageRegistry({ decodeCacheSize: DECODE_CACHE_SIZE }) },
     {
       provide: TOPIC_CATALOGUE,
       inject: [APP_CONFIG],

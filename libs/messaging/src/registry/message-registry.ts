@@ -1,6 +1,7 @@
 import { CodedError } from '@trading/domain';
 import { z } from 'zod';
 import { EventEnvelope, eventEnvelopeSchema } from '../envelope/event-envelope';
+import { DecodedEnvelopesCache } from './decoded-envelopes.cache';
 import { DecodeFailure, DecodeFailureCode } from './decode-failure';
 import { MessageDefinition } from './message-definition';
 
@@ -26,8 +27,22 @@ const fail = (code: DecodeFailureCode, reason: string): DecodeResult => ({
  * versions. Everything read from Kafka goes through `decode`: what comes out is valid and at the
  * current version, or a failure saying why.
  */
+export interface MessageRegistryOptions {
+  /**
+   * Remember this many decoded envelopes by their text (default 0: none), for a process whose
+   * consumers read the same records; the envelopes are then deep-frozen and shared.
+   */
+  readonly decodeCacheSize?: number;
+}
+
 export class MessageRegistry {
   private readonly definitions = new Map<string, MessageDefinition>();
+  private readonly decoded: DecodedEnvelopesCache | undefined;
+
+  constructor(options: MessageRegistryOptions = {}) {
+    const size = options.decodeCacheSize ?? 0;
+    this.decoded = size > 0 ? new DecodedEnvelopesCache(size) : undefined;
+  }
 
   register(...definitions: readonly MessageDefinition[]): this {
     for (const definition of definitions) {
@@ -37,7 +52,10 @@ export class MessageRegistry {
           type: definition.type,
         });
       }
-      this.definitions.set(definition.type, definition);
+      if (!known) {
+        this.definitions.set(definition.type, definition);
+        this.decoded?.clear();
+      }
     }
     return this;
   }
@@ -50,9 +68,12 @@ export class MessageRegistry {
     if (raw === null || raw === undefined || raw.length === 0) {
       return fail('MESSAGING.EMPTY_MESSAGE', 'message has no value');
     }
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const known = this.decoded?.get(text);
+    if (known) return { ok: true, envelope: known };
     let json: unknown;
     try {
-      json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+      json = JSON.parse(text);
     } catch (error) {
       return fail('MESSAGING.MALFORMED_JSON', (error as Error).message);
     }
@@ -60,7 +81,8 @@ export class MessageRegistry {
     if (!parsed.success) {
       return fail('MESSAGING.INVALID_ENVELOPE', z.prettifyError(parsed.error));
     }
-    return this.upgrade(parsed.data);
+    const result = this.upgrade(parsed.data);
+    return result.ok && this.decoded ? { ok: true, envelope: this.decoded.remember(text, result.envelope) } : result;
   }
 
   /** Refuses to let an invalid message leave the process: that is a bug, not bad input. */

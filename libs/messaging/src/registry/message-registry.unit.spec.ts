@@ -120,4 +120,44 @@ describe('MessageRegistry', () => {
   it('refuses two definitions of one type', () => {
     expect(() => registry.register(defineMessage({ ...accountOpened }))).toThrow(MessageDefinitionError);
   });
+
+  describe('given a decode cache', () => {
+    it('decodes the same text once and hands every reader the same frozen envelope', () => {
+      const cached = new MessageRegistry({ decodeCacheSize: 8 }).register(accountOpened);
+
+      const first = cached.decode(wire(envelope()));
+      const second = cached.decode(JSON.stringify(envelope()));
+
+      expect(first).toEqual({ ok: true, envelope: envelope() });
+      expect(second.ok && first.ok && second.envelope === first.envelope).toBe(true);
+      expect(first.ok && Object.isFrozen(first.envelope.payload)).toBe(true);
+      expect(() => {
+        if (first.ok) (first.envelope.payload as { currency: string }).currency = 'USD';
+      }).toThrow(TypeError);
+    });
+
+    it('keeps no failure, and forgets what it decoded when it learns a definition', () => {
+      const cached = new MessageRegistry({ decodeCacheSize: 8 });
+      const text = JSON.stringify(envelope());
+
+      expect(cached.decode(text)).toMatchObject({ ok: false, failure: { code: 'MESSAGING.UNKNOWN_TYPE' } });
+      cached.register(accountOpened);
+
+      expect(cached.decode(text)).toEqual({ ok: true, envelope: envelope() });
+    });
+
+    it('holds at most its size, the oldest going first', () => {
+      const cached = new MessageRegistry({ decodeCacheSize: 2 }).register(accountOpened);
+      const texts = [1, 2, 3].map((seq) => JSON.stringify(envelope({ seq })));
+      const decodeAll = () => texts.map((text) => cached.decode(text)).map((result) => (result.ok ? result.envelope : null));
+
+      const before = decodeAll();
+      const after = decodeAll();
+
+      // three texts through two places: each was evicted before it came round again
+      expect(after.map((decoded, index) => decoded === before[index])).toEqual([false, false, false]);
+      expect(cached.decode(texts[2] ?? '')).toEqual({ ok: true, envelope: after[2] });
+      expect((cached.decode(texts[2] ?? '') as { envelope: unknown }).envelope).toBe(after[2]);
+    });
+  });
 });
