@@ -7,6 +7,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@trading/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/test/support/equality-testers.ts'],
 };
 
 module.exports = {
@@ -18,7 +19,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/service-test-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/equality-testers.ts', '<rootDir>/test/support/service-test-setup.ts'],
     },
     {
       ...shared,
@@ -26,7 +27,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.sys.spec.ts'],
       globalSetup: '<rootDir>/test/support/system-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/service-test-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/equality-testers.ts', '<rootDir>/test/support/service-test-setup.ts'],
     },
   ],
 };

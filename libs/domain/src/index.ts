@@ -4,6 +4,7 @@ export * from './shared/decider';
 export * from './shared/id-generator.port';
 export * from './shared/iso-time';
 export * from './shared/json';
+export * from './shared/persistent-record';
 export * from './shared/refusal';
 export * from './shared/refusal-codes';
 

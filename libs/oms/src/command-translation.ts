@@ -35,7 +35,7 @@ export function toAccountBookCommand(input: EventEnvelope, { at, book, contextFo
     }
     case 'ReplaceOrder': {
       const { orderId, replacementOrderId, request } = input.payload as ReplaceOrderPayload;
-      const symbol = book.status === 'open' ? (book.orders[orderId]?.symbol ?? null) : null;
+      const symbol = book.status === 'open' ? (book.orders.get(orderId)?.symbol ?? null) : null;
       return {
         type: 'ReplaceOrder',
         accountId,

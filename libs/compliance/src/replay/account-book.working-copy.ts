@@ -14,6 +14,7 @@ import {
   OrderPartiallyFilled,
   OrderPlaced,
   OrderSpec,
+  PersistentRecord,
   RecentOrder,
   RiskLimits,
   TradingState,
@@ -23,7 +24,7 @@ import { acknowledgedOrder, filledOrder, hasOrderFieldsOnly, settledFill } from 
 import { OutsideExactRange } from './scaled-decimal';
 
 const NONE: readonly string[] = Object.freeze([]);
-const NO_CLIENT_ORDER_IDS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CLIENT_ORDER_IDS = PersistentRecord.empty<string>();
 
 interface OpenFields {
   readonly accountId: string;
@@ -46,32 +47,10 @@ function hasSpecFieldsOnly(spec: OrderSpec): boolean {
   return keys.length === SPEC_FIELDS.length && keys.every((key, index) => key === SPEC_FIELDS[index]);
 }
 
-/**
- * An empty record in V8's dictionary mode: keys are hash-table entries. Records keyed by ids
- * (orders, client order ids) otherwise make V8 build a hidden class per distinct set of keys,
- * which costs microseconds per new id.
- */
-function idRecord<V>(): Record<string, V> {
-  const record: Record<string, V> = { dictionary: undefined as unknown as V };
-  delete record.dictionary;
-  return record;
-}
-
 /** Sets an own property, even `__proto__`, as `{ ...record, [key]: value }` does. */
 function put<V>(record: Record<string, V>, key: string, value: V): void {
   if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   else record[key] = value;
-}
-
-/**
- * The entries as a record, keys in the order an object built by `withEntry` has them: integer-like
- * keys ascending first (as for any object), then the others in insertion order, which a Map keeps
- * (an entry set again keeps its place, as an existing property does).
- */
-function recordOf<V>(entries: ReadonlyMap<string, V>): Record<string, V> {
-  const record = idRecord<V>();
-  for (const [key, value] of entries) put(record, key, value);
-  return record;
 }
 
 /** `withEntry`, or `withoutEntry` for a flat position, as the domain's `fill` updates `positions`. */
@@ -88,8 +67,8 @@ function withPosition(positions: Readonly<Record<string, DecimalString>>, symbol
  * domain's own evolve, but on a book holding only the orders the event names (`orderIdsOf`), and
  * the result is merged back: evolve reads `book.orders` only at those ids and only adds to
  * `clientOrderIds` and `recentCommandIds`, so the result is the same while the cost no longer
- * grows with the account's history (the pure fold copies every order and up to 1,000 command ids
- * per event). The events of every order's life (placed, acknowledged, filled) are spelled out
+ * grows with the account's history (the pure fold copies up to 1,000 command ids per event, and
+ * its order records cost about the square root of their size per change). The events of every order's life (placed, acknowledged, filled) are spelled out
  * instead, with the domain's own rules on scaled decimals (`order-fill.exact`), and left to evolve
  * whenever those cannot promise its result. `snapshot()` is the `AccountBookState` the pure fold
  * reaches from the same events; the equality tests (every event type, generated histories) hold it
@@ -110,11 +89,12 @@ export class AccountBookWorkingCopy {
     if (event.type === 'OrderPlaced' && this.placeSpelledOut(event)) return;
     if (event.type === 'OrderAcknowledged' && this.acknowledgeSpelledOut(event)) return;
     if ((event.type === 'OrderFilled' || event.type === 'OrderPartiallyFilled') && this.fillSpelledOut(event)) return;
-    const named = idRecord<Order>();
-    for (const orderId of orderIdsOf(event)) {
-      const order = this.orders.get(orderId);
-      if (order) put(named, orderId, order);
-    }
+    const named = PersistentRecord.fromEntries(
+      orderIdsOf(event).flatMap((orderId): [string, Order][] => {
+        const order = this.orders.get(orderId);
+        return order ? [[orderId, order]] : [];
+      }),
+    );
     // Spelled out: on Node 20's V8, properties added after a spread cost microseconds each.
     const open = this.open;
     const view: AccountBookState = open
@@ -134,14 +114,13 @@ export class AccountBookWorkingCopy {
       recentOrderMs: open && next.recentOrders === open.recentOrders ? open.recentOrderMs : next.recentOrders.map((recent) => epochMs(recent.at)),
     };
     if (next.orders !== named) {
-      for (const orderId of Object.keys(next.orders)) {
-        const order = next.orders[orderId]!;
+      for (const [orderId, order] of next.orders) {
         this.orders.set(orderId, order);
         if (hasOrderFieldsOnly(order)) this.irregular.delete(orderId);
         else this.irregular.add(orderId);
       }
     }
-    for (const clientOrderId of Object.keys(next.clientOrderIds)) this.clientOrderIds.set(clientOrderId, next.clientOrderIds[clientOrderId]!);
+    for (const [clientOrderId, orderId] of next.clientOrderIds) this.clientOrderIds.set(clientOrderId, orderId);
   }
 
   /**
@@ -247,9 +226,10 @@ export class AccountBookWorkingCopy {
       tradingState: this.open.tradingState,
       limits: this.open.limits,
       limitSetVersion: this.open.limitSetVersion,
-      orders: recordOf(this.orders),
+      // a Map keeps first-insertion order, as the book's records do
+      orders: PersistentRecord.fromEntries(this.orders),
       openTotals: openOrderTotals(this.orders.values()),
-      clientOrderIds: recordOf(this.clientOrderIds),
+      clientOrderIds: PersistentRecord.fromEntries(this.clientOrderIds),
       positions: this.open.positions,
       recentOrders: this.open.recentOrders,
       recentCommandIds,

@@ -1,4 +1,4 @@
-import { AccountBookCommand, AccountBookEvent, accountBookDecider, AccountBookState, ExecutionReport, OrderRequest } from '@trading/domain';
+import { AccountBookCommand, AccountBookEvent, accountBookDecider, AccountBookState, ExecutionReport, OpenAccountBook, OrderRequest } from '@trading/domain';
 import fc from 'fast-check';
 import { AccountBookWorkingCopy } from './account-book.working-copy';
 
@@ -66,7 +66,7 @@ function historyOf(steps: readonly Step[], orderIds: readonly string[] = []): Ac
       }
       case 'report': {
         const orderId = pick(next.order);
-        const pending = state.status === 'open' && Object.prototype.hasOwnProperty.call(state.orders, orderId) ? state.orders[orderId]!.replacedBy : null;
+        const pending = state.status === 'open' ? (state.orders.get(orderId)?.replacedBy ?? null) : null;
         const replacement = pending ?? `${orderId}-r`;
         const reports: Record<typeof next.report, ExecutionReport> = {
           acknowledged: { kind: 'acknowledged', orderId, venueStatus: 'new' },
@@ -188,7 +188,9 @@ describe('the account book working copy replay folds in place', () => {
     const events = historyOf([{ kind: 'place', side: 'buy', qty: 1, price: 150, reuseId: true }, { kind: 'report', order: 0, report: 'fill', qty: 1 }], ['__proto__']);
 
     expect(workingFold(events)).toEqual(pureFold(events));
-    expect(Object.keys((workingFold(events) as { orders: object }).orders)).toEqual(['__proto__']);
+    const orders = (workingFold(events) as OpenAccountBook).orders;
+    expect([...orders.keys()]).toEqual(['__proto__']);
+    expect(Object.keys(orders.toJSON())).toEqual(['__proto__']);
   });
 
   describe('given fills the spelled-out fold leaves to the domain\'s evolve', () => {

@@ -1,6 +1,6 @@
 import {
   accountBookDecider, acknowledge, applyFill, createOrder, dec, DEFAULT_RISK_LIMITS, formatMoney, OpenAccountBook, openOrderTotals, Order, OrderFilled,
-  OrderPartiallyFilled, OrderSpec, VenueStatus,
+  OrderPartiallyFilled, OrderSpec, PersistentRecord, VenueStatus,
 } from '@trading/domain';
 import { applyFillToPosition, Position } from '@trading/read-models';
 import fc from 'fast-check';
@@ -101,8 +101,8 @@ describe('the exact fills replay folds with compute what the domain and the posi
         if (!applied.ok || fast === 'outside') return;
         computed += 1;
         const book: OpenAccountBook = {
-          status: 'open', accountId: 'a', cash, tradingState: 'ACTIVE', limits: DEFAULT_RISK_LIMITS, limitSetVersion: 1, orders: { 'o-1': current },
-          openTotals: openOrderTotals([current]), clientOrderIds: {}, positions: held === null ? {} : { AAPL: held }, recentOrders: [], recentCommandIds: [],
+          status: 'open', accountId: 'a', cash, tradingState: 'ACTIVE', limits: DEFAULT_RISK_LIMITS, limitSetVersion: 1, orders: PersistentRecord.fromRecord({ 'o-1': current }),
+          openTotals: openOrderTotals([current]), clientOrderIds: PersistentRecord.empty(), positions: held === null ? {} : { AAPL: held }, recentOrders: [], recentCommandIds: [],
         };
         const event: OrderFilled | OrderPartiallyFilled = {
           type: final ? 'OrderFilled' : 'OrderPartiallyFilled', accountId: 'a', commandId: 'c', at: T1, orderId: 'o-1', symbol: 'AAPL', side: current.side,

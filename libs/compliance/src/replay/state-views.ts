@@ -32,7 +32,7 @@ export function viewOf(state: ReconstructedState, filter: Pick<ReplayFilter, 'sy
   const positions: AccountPosition[] = [];
   for (const account of state.accounts) {
     if (account.book.status === 'open') {
-      for (const order of Object.values(account.book.orders)) {
+      for (const order of account.book.orders.values()) {
         if (wantsSymbol(filter, order.symbol)) orders.push({ accountId: account.accountId, order });
       }
     }

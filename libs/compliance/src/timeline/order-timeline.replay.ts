@@ -52,7 +52,7 @@ export async function replayOrderTimeline(input: OrderTimelineInput): Promise<Or
     observe: (decoded, after) => {
       if (!isOrderEvent(decoded.envelope, orderId)) return;
       if (decoded.envelope.causationId) causes.add(decoded.envelope.causationId);
-      const order = after.book.status === 'open' && Object.prototype.hasOwnProperty.call(after.book.orders, orderId) ? after.book.orders[orderId] : undefined;
+      const order = after.book.status === 'open' ? after.book.orders.get(orderId) : undefined;
       decisions.push(entryOf(decoded, 'decision', order?.status ?? null, decisionDetails(decoded.envelope.payload as AccountBookEvent)));
     },
   });

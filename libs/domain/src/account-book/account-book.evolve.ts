@@ -3,6 +3,7 @@ import { AccountBookEvent, isRejection } from './account-book.events';
 import { AccountBookState, OpenAccountBook, rememberCommand } from './account-book.state';
 import { NO_OPEN_ORDERS } from './open-order-totals';
 import { evolveOrderEvent } from './order-events.evolve';
+import { PersistentRecord } from '../shared/persistent-record';
 
 /** Folds one event into the book. Pure; throws only on a stream that could not have been decided. */
 export function evolveAccountBook(state: AccountBookState, event: AccountBookEvent): AccountBookState {
@@ -17,9 +18,9 @@ export function evolveAccountBook(state: AccountBookState, event: AccountBookEve
       tradingState: event.tradingState,
       limits: event.limits,
       limitSetVersion: event.limitSetVersion,
-      orders: {},
+      orders: PersistentRecord.empty(),
       openTotals: NO_OPEN_ORDERS,
-      clientOrderIds: {},
+      clientOrderIds: PersistentRecord.empty(),
       positions: {},
       recentOrders: [],
       recentCommandIds,

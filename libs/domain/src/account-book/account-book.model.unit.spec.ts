@@ -72,7 +72,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** The `n`-th order the book knows (cycling), or an id it has never seen. */
 function resolve(book: OpenAccountBook, n: number): string {
-  const ids = Object.keys(book.orders);
+  const ids = [...book.orders.keys()];
   return ids.length === 0 || n >= 38 ? 'o-unknown' : ids[n % ids.length]!;
 }
 
@@ -98,7 +98,7 @@ function toCommand(step: Step, index: number, book: OpenAccountBook): AccountBoo
 
 function toReport(report: Report, orderId: string, book: OpenAccountBook): ExecutionReport {
   if (report.kind !== 'replaced') return { ...report, orderId, reason: null } as ExecutionReport;
-  const replacedBy = book.orders[orderId]?.replacedBy ?? null;
+  const replacedBy = book.orders.get(orderId)?.replacedBy ?? null;
   const replacementOrderId = replacedBy !== null && report.other % 4 !== 0 ? replacedBy : resolve(book, report.other);
   return { kind: 'replaced', orderId, replacementOrderId };
 }
@@ -178,7 +178,7 @@ function compareWithModel(
       return [[...requested].sort(), expected];
     }
     case 'ApplyExecutionReport':
-      return [outcome, model.apply(command.report, before.orders[command.report.orderId]?.symbol ?? 'AAPL')];
+      return [outcome, model.apply(command.report, before.orders.get(command.report.orderId)?.symbol ?? 'AAPL')];
     default:
       return [command.type, 'a command the model test sends'];
   }
@@ -193,11 +193,11 @@ function violations(before: OpenAccountBook, after: OpenAccountBook, model: Orde
     if (!holds) found.push(what);
   };
   check(after.accountId === ACCOUNT_ID, 'account id');
-  check(Object.keys(after.orders).sort().join() === [...model.orders.keys()].sort().join(), 'same orders as the model');
-  for (const [id, order] of Object.entries(after.orders)) {
+  check([...after.orders.keys()].sort().join() === [...model.orders.keys()].sort().join(), 'same orders as the model');
+  for (const [id, order] of after.orders) {
     const expected = model.orders.get(id);
     if (!expected) continue;
-    const previous = before.orders[id];
+    const previous = before.orders.get(id);
     check(!previous || !TERMINAL.includes(previous.status) || order === previous, `${id}: terminal order changed`);
     check(order.status === model.status(id), `${id}: status ${order.status}, model ${model.status(id)}`);
     check(order.filledQty === expected.filled.toFixed(), `${id}: filled ${order.filledQty}, model ${expected.filled.toFixed()}`);
@@ -217,7 +217,7 @@ function violations(before: OpenAccountBook, after: OpenAccountBook, model: Orde
     check((after.positions[symbol] ?? '0') === position.toFixed(), `${symbol}: position ${after.positions[symbol] ?? '0'}, model ${position.toFixed()}`);
   }
   // kept one change at a time, the open-order totals are what summing every order gives, to the character
-  const summed = JSON.stringify(openOrderTotals(Object.values(after.orders)));
+  const summed = JSON.stringify(openOrderTotals([...after.orders.values()]));
   check(JSON.stringify(after.openTotals) === summed, `open-order totals ${JSON.stringify(after.openTotals)}, summed ${summed}`);
   return found;
 }

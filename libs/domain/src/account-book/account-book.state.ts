@@ -1,4 +1,5 @@
 import { DecimalString } from '../decimal';
+import { PersistentRecord } from '../shared/persistent-record';
 import { Order } from '../orders/order';
 import { RecentOrder } from '../risk/recent-order';
 import { RiskLimits } from '../risk/risk-limits';
@@ -18,7 +19,7 @@ export interface UnopenedAccountBook {
   readonly recentCommandIds: readonly string[];
 }
 
-/** One account and every order it ever placed. Plain JSON data, so it can be snapshotted. */
+/** One account and every order it ever placed. Plain JSON data once serialised, so it can be snapshotted. */
 export interface OpenAccountBook {
   readonly status: 'open';
   readonly accountId: string;
@@ -27,11 +28,11 @@ export interface OpenAccountBook {
   readonly limits: RiskLimits;
   readonly limitSetVersion: number;
   /** By order id, in the order they were placed. */
-  readonly orders: Readonly<Record<string, Order>>;
+  readonly orders: PersistentRecord<Order>;
   /** What the open orders among `orders` add up to (every order change keeps it). */
   readonly openTotals: OpenOrderTotals;
   /** Client order id to order id, for every order placed (rejected requests reserve nothing). */
-  readonly clientOrderIds: Readonly<Record<string, string>>;
+  readonly clientOrderIds: PersistentRecord<string>;
   /** Signed quantity per symbol; flat positions are removed. */
   readonly positions: Readonly<Record<string, DecimalString>>;
   /** Orders accepted within the longest of the order-rate and duplicate-order windows. */

@@ -7,7 +7,7 @@ import { OpenAccountBook } from './account-book.state';
 import { openQty } from './open-order-totals';
 
 export function openOrders(book: OpenAccountBook): Order[] {
-  return Object.values(book.orders).filter((order) => isOpen(order.status));
+  return [...book.orders.values()].filter((order) => isOpen(order.status));
 }
 
 /**
@@ -22,7 +22,7 @@ export function exposureFor(book: OpenAccountBook, symbol: string, excludeOrderI
   let openBuy = dec(sides?.buy ?? '0');
   let openSell = dec(sides?.sell ?? '0');
   let count = totals.count;
-  const excluded = excludeOrderId === null ? undefined : lookup(book.orders, excludeOrderId);
+  const excluded = excludeOrderId === null ? undefined : book.orders.get(excludeOrderId);
   if (excluded && isOpen(excluded.status)) {
     count -= 1;
     reserved = reserved.minus(excluded.reservedCash);
@@ -50,5 +50,5 @@ export function buyingPower(book: OpenAccountBook): Dec {
 
 /** The order with this id, if the book has one (safe for any id a client sends). */
 export function findOrder(book: OpenAccountBook, orderId: string): Order | undefined {
-  return lookup(book.orders, orderId);
+  return book.orders.get(orderId);
 }

@@ -22,7 +22,7 @@ describe('the open-order totals of an account book', () => {
 
     expect(book.openTotals).toEqual({
       count: 3,
-      reservedCash: openOrderTotals(Object.values(book.orders)).reservedCash,
+      reservedCash: openOrderTotals([...book.orders.values()]).reservedCash,
       bySymbol: { AAPL: { buy: '1', sell: '2.5' }, MSFT: { buy: '10', sell: '0' } },
     });
     expect(Object.keys(book.openTotals.bySymbol)).toEqual(['AAPL', 'MSFT']);
@@ -30,7 +30,7 @@ describe('the open-order totals of an account book', () => {
 
   it('leave out the orders that are no longer open', () => {
     const book = bookAfter([accountOpened(), orderPlaced('o-1', { symbol: 'MSFT', qty: '10' })]);
-    const order = book.orders['o-1'];
+    const order = book.orders.get('o-1');
     if (!order) throw new Error('o-1 missing');
 
     expect(openOrderTotals([order, { ...order, orderId: 'o-2', status: 'filled', reservedCash: '0.00' }])).toEqual(book.openTotals);

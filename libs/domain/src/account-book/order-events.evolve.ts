@@ -14,7 +14,7 @@ import {
 } from '../orders/order-state-machine';
 import { RecentOrder } from '../risk/recent-order';
 import { epochMs } from '../shared/iso-time';
-import { lookup, withEntry, withoutEntry } from '../shared/records';
+import { withEntry, withoutEntry } from '../shared/records';
 import { Checked } from '../shared/refusal';
 import { InconsistentEventError, UnknownEventError } from './account-book.errors';
 import { AccountBookEvent } from './account-book.events';
@@ -74,16 +74,16 @@ export function evolveOrderEvent(book: OpenAccountBook, event: OrderEvent): Open
 
 function addOrder(book: OpenAccountBook, event: OrderPlaced | OrderReplaceRequested, replaces: string | null): OpenAccountBook {
   const orderId = event.type === 'OrderPlaced' ? event.orderId : event.replacementOrderId;
-  if (lookup(book.orders, orderId)) throw new InconsistentEventError(`Order ${orderId} already exists`, { event: event.type, orderId });
+  if (book.orders.get(orderId)) throw new InconsistentEventError(`Order ${orderId} already exists`, { event: event.type, orderId });
   const order = createOrder({ orderId, clientOrderId: event.clientOrderId, spec: event.order, risk: event.risk, replaces, at: event.at });
   const windowMs = Math.max(book.limits.orderRateWindowMs, book.limits.duplicateOrderWindowMs);
   const since = epochMs(event.at) - windowMs;
   const { symbol, side, qty, notional, limitPrice, stopPrice } = event.order;
   return {
     ...book,
-    orders: withEntry(book.orders, orderId, order),
+    orders: book.orders.set(orderId, order),
     openTotals: withOrderChange(book.openTotals, undefined, order),
-    clientOrderIds: withEntry(book.clientOrderIds, event.clientOrderId, orderId),
+    clientOrderIds: book.clientOrderIds.set(event.clientOrderId, orderId),
     recentOrders: [
       ...withinWindow(book.recentOrders, since),
       { orderId, at: event.at, symbol, side, qty, notional, limitPrice, stopPrice },
@@ -122,7 +122,7 @@ function fill(book: OpenAccountBook, event: OrderFilled | OrderPartiallyFilled, 
     ...book,
     cash: settled.cash,
     positions,
-    orders: withEntry(book.orders, order.orderId, next.value),
+    orders: book.orders.set(order.orderId, next.value),
     openTotals: withOrderChange(book.openTotals, order, next.value),
   };
 }
@@ -141,11 +141,11 @@ function transition(
       orderId,
     });
   }
-  return { ...book, orders: withEntry(book.orders, orderId, next.value), openTotals: withOrderChange(book.openTotals, order, next.value) };
+  return { ...book, orders: book.orders.set(orderId, next.value), openTotals: withOrderChange(book.openTotals, order, next.value) };
 }
 
 function requireOrder(book: OpenAccountBook, orderId: string, event: AccountBookEvent): Order {
-  const order = lookup(book.orders, orderId);
+  const order = book.orders.get(orderId);
   if (!order) throw new InconsistentEventError(`${event.type} for unknown order ${orderId}`, { event: event.type, orderId });
   return order;
 }

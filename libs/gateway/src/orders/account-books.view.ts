@@ -116,19 +116,19 @@ export class AccountBooksView {
 
   order(accountId: string, orderId: string): Order | undefined {
     const book = this.books.get(accountId);
-    return book?.status === 'open' ? book.orders[orderId] : undefined;
+    return book?.status === 'open' ? book.orders.get(orderId) : undefined;
   }
 
   orderByClientOrderId(accountId: string, clientOrderId: string): Order | undefined {
     const book = this.books.get(accountId);
     if (book?.status !== 'open') return undefined;
-    const orderId = book.clientOrderIds[clientOrderId];
-    return orderId === undefined ? undefined : book.orders[orderId];
+    const orderId = book.clientOrderIds.get(clientOrderId);
+    return orderId === undefined ? undefined : book.orders.get(orderId);
   }
 
   orders(accountId: string): readonly Order[] {
     const book = this.books.get(accountId);
-    return book?.status === 'open' ? Object.values(book.orders) : [];
+    return book?.status === 'open' ? [...book.orders.values()] : [];
   }
 
   private apply(value: Buffer | null): void {

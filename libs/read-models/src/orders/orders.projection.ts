@@ -5,6 +5,7 @@ import {
   OpenAccountBook,
   Order,
   ORDER_CHANGING_EVENTS,
+  PersistentRecord,
 } from '@trading/domain';
 import { AccountEventEnvelope, orderIdsOf } from '../events/account-event';
 import { UnappliableEventError } from '../read-models.errors';
@@ -81,8 +82,8 @@ export function projectOrders(input: OrdersProjectionInput): OrdersProjectionCha
         const next = accountBookDecider.evolve(book, event) as OpenAccountBook;
         books.set(envelope.accountId, next);
         for (const orderId of orderIds) {
-          const order = own(next.orders, orderId);
-          if (order && order !== own(book.orders, orderId)) {
+          const order = next.orders.get(orderId);
+          if (order && order !== book.orders.get(orderId)) {
             changed.set(orderId, toOrderRow(order, { accountId: envelope.accountId, streamId: envelope.streamId, seq: envelope.seq }));
           }
         }
@@ -102,8 +103,8 @@ export function projectOrders(input: OrdersProjectionInput): OrdersProjectionCha
  * order's state.
  */
 function partialBook(accountId: string, loaded: ReadonlyMap<string, LoadedOrder>): OpenAccountBook {
-  const orders: Record<string, Order> = {};
-  for (const [orderId, entry] of loaded) if (entry.accountId === accountId) orders[orderId] = entry.order;
+  const orders: [string, Order][] = [];
+  for (const [orderId, entry] of loaded) if (entry.accountId === accountId) orders.push([orderId, entry.order]);
   return {
     status: 'open',
     accountId,
@@ -111,17 +112,14 @@ function partialBook(accountId: string, loaded: ReadonlyMap<string, LoadedOrder>
     tradingState: 'ACTIVE',
     limits: DEFAULT_RISK_LIMITS,
     limitSetVersion: 0,
-    orders,
+    orders: PersistentRecord.fromEntries(orders),
     openTotals: NO_OPEN_ORDERS,
-    clientOrderIds: {},
+    clientOrderIds: PersistentRecord.empty(),
     positions: {},
     recentOrders: [],
     recentCommandIds: [],
   };
 }
-
-const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /** The domain's coded errors keep their code (`EVENT.INCONSISTENT`); anything else is generic. */
 export function describeFailure(error: unknown): { readonly code: string; readonly reason: string } {

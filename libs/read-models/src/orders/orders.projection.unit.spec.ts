@@ -8,7 +8,7 @@ const ACCOUNT = 'acc-1';
 const STREAM = `account-${ACCOUNT}`;
 
 const domainOrder = (stream: AccountStream, orderId: string): Order => {
-  const order = (stream.state() as OpenAccountBook).orders[orderId];
+  const order = (stream.state() as OpenAccountBook).orders.get(orderId);
   if (!order) throw new Error(`no order ${orderId}`);
   return order;
 };

@@ -99,7 +99,7 @@ describe('OrdersQueryRepository (real PostgreSQL)', () => {
   it('given open orders, then their reserved cash is the OMS book\'s and open quantities are per symbol and side', async () => {
     const book = a.state();
     if (book.status !== 'open') throw new Error('fixture account is not open');
-    const expectedReserved = Object.values(book.orders)
+    const expectedReserved = [...book.orders.values()]
       .filter((order) => ['a-5', 'a-6', 'a-7'].includes(order.orderId))
       .reduce((sum, order) => sum.plus(order.reservedCash), dec('0'));
 

@@ -190,7 +190,7 @@ describe('projection rebuild from the log, switched over while the live side run
       const book = stream.state() as OpenAccountBook;
       const orders = (rebuilt.orders as { account_id: string; order_id: string; status: string }[]).filter((row) => row.account_id === stream.accountId);
       expect(orders.map((row) => [row.order_id, row.status])).toEqual(
-        Object.values(book.orders).map((order) => [order.orderId, order.status]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+        [...book.orders.values()].map((order) => [order.orderId, order.status]).sort(([a], [b]) => String(a).localeCompare(String(b))),
       );
     }
   });

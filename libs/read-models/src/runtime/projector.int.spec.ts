@@ -112,13 +112,13 @@ describe('orders and positions projectors (real Kafka, PostgreSQL, DynamoDB Loca
         [stream.accountId],
       );
       expect(rows).toEqual(
-        Object.values(book.orders)
+        [...book.orders.values()]
           .map((order) => toOrderRow(order, { accountId: stream.accountId, streamId: '', seq: 1 }))
           .map((row) => ({ order_id: row.orderId, status: row.status, filled_qty: row.filledQty, filled_avg_price: row.filledAvgPrice }))
           .sort((a, b) => a.order_id.localeCompare(b.order_id)),
       );
       const fills = await database.dataSource.query<{ count: string }[]>('SELECT count(*) FROM order_fills WHERE account_id = $1', [stream.accountId]);
-      expect(Number(fills[0]?.count)).toBe(Object.values(book.orders).reduce((sum, order) => sum + order.executionIds.length, 0));
+      expect(Number(fills[0]?.count)).toBe([...book.orders.values()].reduce((sum, order) => sum + order.executionIds.length, 0));
       const account = await positionsProgress().account(stream.accountId);
       expect(account.cash).toBe(book.cash);
       for (const [symbol, qty] of Object.entries(book.positions)) {

@@ -1,4 +1,4 @@
-import { accountBookDecider, AccountBookEvent, DEFAULT_RISK_LIMITS, NO_OPEN_ORDERS, OpenAccountBook, Order } from '@trading/domain';
+import { accountBookDecider, AccountBookEvent, DEFAULT_RISK_LIMITS, NO_OPEN_ORDERS, OpenAccountBook, Order, PersistentRecord } from '@trading/domain';
 import { TradeUpdate } from './trade-update';
 import { tradeUpdatesOf } from './trade-update.mapper';
 import { ORDER_CHANGING_EVENTS, orderIdsOf } from './order-events';
@@ -17,8 +17,7 @@ export interface FoldedEvent {
 export function foldOrderEvent(accountId: string, orders: ReadonlyMap<string, Order>, event: AccountBookEvent): FoldedEvent {
   const before = partialBook(accountId, orders);
   const after = ORDER_CHANGING_EVENTS.has(event.type) ? (accountBookDecider.evolve(before, event) as OpenAccountBook) : before;
-  const lookupIn = (book: OpenAccountBook) => (orderId: string): Order | undefined =>
-    Object.prototype.hasOwnProperty.call(book.orders, orderId) ? book.orders[orderId] : undefined;
+  const lookupIn = (book: OpenAccountBook) => (orderId: string): Order | undefined => book.orders.get(orderId);
   const changed = orderIdsOf(event)
     .map((orderId) => lookupIn(after)(orderId))
     .filter((order, index, all): order is Order => order !== undefined && order !== lookupIn(before)(order.orderId) && all.indexOf(order) === index);
@@ -37,9 +36,9 @@ function partialBook(accountId: string, orders: ReadonlyMap<string, Order>): Ope
     tradingState: 'ACTIVE',
     limits: DEFAULT_RISK_LIMITS,
     limitSetVersion: 0,
-    orders: Object.fromEntries(orders),
+    orders: PersistentRecord.fromEntries(orders),
     openTotals: NO_OPEN_ORDERS,
-    clientOrderIds: {},
+    clientOrderIds: PersistentRecord.empty(),
     positions: {},
     recentOrders: [],
     recentCommandIds: [],

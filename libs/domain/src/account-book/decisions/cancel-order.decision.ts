@@ -1,5 +1,4 @@
 import { requestCancel } from '../../orders/order-state-machine';
-import { lookup } from '../../shared/records';
 import { AccountBookEvent } from '../account-book.events';
 import { AccountBookState } from '../account-book.state';
 import { CancelOrder } from '../commands/cancel-order.command';
@@ -11,7 +10,7 @@ export function decideCancelOrder(command: CancelOrder, state: AccountBookState)
   const base = eventBase(command);
   const orderId = command.orderId;
   if (state.status !== 'open') return [{ type: 'CancelRejected', ...base, orderId, reason: accountNotFound(command.accountId) }];
-  const order = lookup(state.orders, orderId);
+  const order = state.orders.get(orderId);
   if (!order) return [{ type: 'CancelRejected', ...base, orderId, reason: orderNotFound(orderId) }];
   const transition = requestCancel(order, base.at);
   if (!transition.ok) return [{ type: 'CancelRejected', ...base, orderId, reason: transition.refusals[0] }];

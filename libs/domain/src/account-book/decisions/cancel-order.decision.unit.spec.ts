@@ -69,7 +69,7 @@ describe('CancelOrder', () => {
 
     it('canceled: the order is canceled and its cash released', () => {
       const state = expectBook.given(pendingCancel).when(brokerCanceled('o-1')).stateAfter() as OpenAccountBook;
-      expect(state.orders['o-1']).toMatchObject({ status: 'canceled', reservedCash: '0.00' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'canceled', reservedCash: '0.00' });
       expect(buyingPower(state).toFixed(2)).toBe('100000.00');
     });
 

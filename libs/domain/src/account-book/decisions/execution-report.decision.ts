@@ -9,7 +9,6 @@ import {
   rejectByBroker,
   rejectCancel,
 } from '../../orders/order-state-machine';
-import { lookup } from '../../shared/records';
 import { Refusal } from '../../shared/refusal';
 import { InvalidCommandError } from '../account-book.errors';
 import { AccountBookEvent } from '../account-book.events';
@@ -28,7 +27,7 @@ export function decideExecutionReport(command: ApplyExecutionReport, state: Acco
     { type: 'ExecutionReportRejected', ...base, orderId: report.orderId, report, reason },
   ];
   if (state.status !== 'open') return reject(accountNotFound(command.accountId));
-  const order = lookup(state.orders, report.orderId);
+  const order = state.orders.get(report.orderId);
   if (!order) return reject(orderNotFound(report.orderId));
   const orderId = order.orderId;
 
@@ -75,7 +74,7 @@ export function decideExecutionReport(command: ApplyExecutionReport, state: Acco
 
 /** A replacement that ends before the broker replaced its original gives the original back its status. */
 function abandonedReplace(book: OpenAccountBook, replacement: Order, base: EventBase): AccountBookEvent[] {
-  const original = replacement.replaces === null ? undefined : lookup(book.orders, replacement.replaces);
+  const original = replacement.replaces === null ? undefined : book.orders.get(replacement.replaces);
   if (!original || !isOpen(original.status) || original.replacedBy !== replacement.orderId) return [];
   const next = abandonReplace(original, replacement.orderId, base.at);
   if (!next.ok) return [];

@@ -38,8 +38,8 @@ describe('execution reports', () => {
 
     it('turns a pending_new order accepted, then new', () => {
       const accepted = after(placed, acknowledged('o-1', 'accepted'));
-      expect(bookAfter(placed, acknowledged('o-1', 'accepted')).orders['o-1']?.status).toBe('accepted');
-      expect(bookAfter(accepted, acknowledged('o-1', 'new', { commandId: 'ack-2' })).orders['o-1']?.status).toBe('new');
+      expect(bookAfter(placed, acknowledged('o-1', 'accepted')).orders.get('o-1')?.status).toBe('accepted');
+      expect(bookAfter(accepted, acknowledged('o-1', 'new', { commandId: 'ack-2' })).orders.get('o-1')?.status).toBe('new');
     });
 
     it('of an order already new is refused', () => {
@@ -77,7 +77,7 @@ describe('execution reports', () => {
 
     it('the last fill fills the order and releases what it held: buying power is cash again', () => {
       const state = bookAfter(after(working, partialFill('o-1', 'e1', '4', '149.95')), fill('o-1', 'e2', '6', '150.00'));
-      expect(state.orders['o-1']).toMatchObject({ status: 'filled', filledQty: '10', filledAvgPrice: '149.98', reservedCash: '0.00' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'filled', filledQty: '10', filledAvgPrice: '149.98', reservedCash: '0.00' });
       expect(state).toMatchObject({ cash: '98500.20', positions: { AAPL: '10' } });
       expect(buyingPower(state).toFixed(2)).toBe('98500.20');
     });
@@ -161,8 +161,8 @@ describe('execution reports', () => {
 
     it('holds what is left of the notional after a partial fill and nothing once filled', () => {
       const partial = after(notional, partialFill('o-1', 'e1', '2', '150.00'));
-      expect(bookAfter(notional, partialFill('o-1', 'e1', '2', '150.00')).orders['o-1']?.reservedCash).toBe('700.00');
-      expect(bookAfter(partial, fill('o-1', 'e2', '4.666666666', '150.00')).orders['o-1']).toMatchObject({ status: 'filled', reservedCash: '0.00' });
+      expect(bookAfter(notional, partialFill('o-1', 'e1', '2', '150.00')).orders.get('o-1')?.reservedCash).toBe('700.00');
+      expect(bookAfter(partial, fill('o-1', 'e2', '4.666666666', '150.00')).orders.get('o-1')).toMatchObject({ status: 'filled', reservedCash: '0.00' });
     });
   });
 
@@ -175,13 +175,13 @@ describe('execution reports', () => {
       const check = expectBook.given(given).when(command);
       expect(check.decision()).toMatchObject([{ type, orderId: 'o-1' }]);
       const state = check.stateAfter() as OpenAccountBook;
-      expect(state.orders['o-1']).toMatchObject({ reservedCash: '0.00', filledQty: '4' });
+      expect(state.orders.get('o-1')).toMatchObject({ reservedCash: '0.00', filledQty: '4' });
       expect(buyingPower(state).toFixed(2)).toBe(state.cash);
     });
 
     it('rejected before it worked: rejected, cash released', () => {
       const state = bookAfter(placed, brokerRejected('o-1'));
-      expect(state.orders['o-1']).toMatchObject({ status: 'rejected', reservedCash: '0.00' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'rejected', reservedCash: '0.00' });
       expect(buyingPower(state).toFixed(2)).toBe('100000.00');
     });
 

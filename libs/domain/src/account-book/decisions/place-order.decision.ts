@@ -1,6 +1,5 @@
 import { validateOrderRequest } from '../../orders/order-validation';
 import { RiskEngine } from '../../risk/risk-engine';
-import { lookup } from '../../shared/records';
 import { Refusal, refusal } from '../../shared/refusal';
 import { AccountBookEvent } from '../account-book.events';
 import { AccountBookState, OpenAccountBook } from '../account-book.state';
@@ -31,10 +30,10 @@ export function decidePlaceOrder(command: PlaceOrder, state: AccountBookState, e
 
 /** An order id or client order id the book already knows. */
 export function duplicateIds(book: OpenAccountBook, orderId: string, clientOrderId: string): Refusal | null {
-  if (lookup(book.orders, orderId)) {
+  if (book.orders.get(orderId)) {
     return refusal('ORDER.DUPLICATE_ORDER_ID', `Order id ${orderId} is already used`, { details: { orderId } });
   }
-  const existing = lookup(book.clientOrderIds, clientOrderId);
+  const existing = book.clientOrderIds.get(clientOrderId);
   if (existing !== undefined) {
     return refusal('ORDER.DUPLICATE_CLIENT_ORDER_ID', `client_order_id ${clientOrderId} is already used by order ${existing}`, {
       field: 'client_order_id',

@@ -55,7 +55,7 @@ describe('PlaceOrder', () => {
     it('holds the cost of an accepted buy out of the buying power', () => {
       const state = expectBook.given(opened).when(placeOrder('o-1')).stateAfter() as OpenAccountBook;
       expect(buyingPower(state).toFixed(2)).toBe('98500.00');
-      expect(state.orders['o-1']).toMatchObject({ status: 'pending_new', reservedCash: '1500.00', clientOrderId: 'o-1' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'pending_new', reservedCash: '1500.00', clientOrderId: 'o-1' });
     });
 
     it('uses the order id as client order id when the client gave none', () => {

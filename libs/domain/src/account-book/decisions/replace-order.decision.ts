@@ -4,7 +4,6 @@ import { OrderRequest } from '../../orders/order-request';
 import { requestReplace } from '../../orders/order-state-machine';
 import { validateOrderRequest } from '../../orders/order-validation';
 import { RiskEngine } from '../../risk/risk-engine';
-import { lookup } from '../../shared/records';
 import { Refusal, refusal } from '../../shared/refusal';
 import { AccountBookEvent } from '../account-book.events';
 import { AccountBookState } from '../account-book.state';
@@ -26,7 +25,7 @@ export function decideReplaceOrder(command: ReplaceOrder, state: AccountBookStat
     { type: 'ReplaceRejected', ...eventBase(command), orderId: command.orderId, replacementOrderId, request: command.request, reason },
   ];
   if (state.status !== 'open') return reject(accountNotFound(command.accountId));
-  const old = lookup(state.orders, command.orderId);
+  const old = state.orders.get(command.orderId);
   if (!old) return reject(orderNotFound(command.orderId));
   if (old.notional !== null) {
     return reject(refusal('ORDER.NOT_REPLACEABLE', `Order ${old.orderId} is a notional order, which cannot be replaced`, { details: { orderId: old.orderId } }));

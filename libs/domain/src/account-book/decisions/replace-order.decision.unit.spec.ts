@@ -58,8 +58,8 @@ describe('ReplaceOrder', () => {
 
     it('links both orders', () => {
       const state = expectBook.given(working).when(replaceOrder('o-1', 'o-2', { qty: '12' }, { at: LATER })).stateAfter() as OpenAccountBook;
-      expect(state.orders['o-1']).toMatchObject({ status: 'pending_replace', replacedBy: 'o-2' });
-      expect(state.orders['o-2']).toMatchObject({ status: 'pending_new', replaces: 'o-1', qty: '12', clientOrderId: 'o-2' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'pending_replace', replacedBy: 'o-2' });
+      expect(state.orders.get('o-2')).toMatchObject({ status: 'pending_new', replaces: 'o-1', qty: '12', clientOrderId: 'o-2' });
     });
 
     it('checks the replacement against risk without the cash the old order holds', () => {
@@ -124,8 +124,8 @@ describe('ReplaceOrder', () => {
       const check = expectBook.given(pendingReplace).when(brokerReplaced('o-1', 'o-2'));
       check.then([{ type: 'OrderReplaced', accountId: ACCOUNT_ID, commandId: 'report-replaced-o-1', at: T0, orderId: 'o-1', replacementOrderId: 'o-2' }]);
       const state = check.stateAfter() as OpenAccountBook;
-      expect(state.orders['o-1']).toMatchObject({ status: 'replaced', replacedBy: 'o-2', reservedCash: '0.00' });
-      expect(state.orders['o-2']).toMatchObject({ status: 'new', replaces: 'o-1', reservedCash: '1490.00' });
+      expect(state.orders.get('o-1')).toMatchObject({ status: 'replaced', replacedBy: 'o-2', reservedCash: '0.00' });
+      expect(state.orders.get('o-2')).toMatchObject({ status: 'new', replaces: 'o-1', reservedCash: '1490.00' });
       expect(buyingPower(state).toFixed(2)).toBe('98510.00');
     });
 
