@@ -97,7 +97,11 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
     'drv CPU',
     'rest CPU',
     'machine',
+    ...(orders ? ['aio ms/order', 'all ms/order'] : []),
   ];
+  // CPU time per order: what the system under test spends, apart from the driver's own share
+  const perOrder = (pctOfCore: number | null, s: StepResult): string =>
+    pctOfCore === null || !(s.achievedRate > 0) ? '-' : `${((pctOfCore * 10) / s.achievedRate).toFixed(2)}`;
   const rows = steps.map((s) => {
     const l = s.latencyMs;
     const count = (kind: string): string => String(s.outcomes[kind] ?? 0);
@@ -117,9 +121,14 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
       pct(s.driverCpuPct),
       pct(s.otherCpuPct),
       pct(s.machineBusyPct),
+      ...(orders ? [perOrder(s.serverCpuPct, s), perOrder(s.serverCpuPct === null || s.otherCpuPct === null ? null : s.serverCpuPct + s.otherCpuPct, s)] : []),
     ];
   });
-  return [...table(header, rows), '  (* search step; lag p99 = how late the driver sent; CPU in % of one core over the step: rest = Kafka, PostgreSQL, Redis and anything else running; machine = % of all cores busy)'];
+  return [
+    ...table(header, rows),
+    '  (* search step; lag p99 = how late the driver sent; CPU in % of one core over the step: rest = Kafka, PostgreSQL, Redis and anything else running; machine = % of all cores busy)',
+    ...(orders ? ['  (ms/order = CPU ms per achieved order: of the all-in-one, and of the all-in-one plus the rest, the driver left out)'] : []),
+  ];
 }
 
 function commonRatio(ratio: RatioAtRate | null): string {
