@@ -1,4 +1,5 @@
-import { Clock } from '@trading/domain';
+import { Clock, OpenAccountBook } from '@trading/domain';
+import { OrderRowEntity } from '@trading/persistence';
 import { testConfig, uniqueName } from '@trading/testing';
 import { DataSource } from 'typeorm';
 import { AccountEventEnvelope } from '../events/account-event';
@@ -6,6 +7,7 @@ import { DeadLetterSink, ProjectionRecord } from '../runtime/projection-store.po
 import { AccountStream } from '../testing/account-stream.fixture';
 import { batchOf, recordsOf } from '../testing/stream-records';
 import { createTestDatabase, orderTables, TestDatabase } from '../testing/test-database';
+import { toOrder } from './order-row';
 import { OrdersProgress } from './orders.progress';
 import { OrdersStore } from './orders.store';
 
@@ -60,6 +62,24 @@ describe('OrdersStore (real PostgreSQL)', () => {
     parked.length = 0;
     await dataSource.query('TRUNCATE orders, order_fills, order_events, projection_streams, projection_checkpoints');
     store = new OrdersStore(dataSource, clock);
+  });
+
+  it('given a day applied, then every row reads back as the order the domain holds (decimals, execution ids, risk, times)', async () => {
+    const account = new AccountStream(uniqueName('acc-rt'));
+    account.open('50000');
+    account.place('r-1', { clientOrderId: 'r-first', qty: '10', limitPrice: '150.00' });
+    account.acknowledge('r-1');
+    account.fill('r-1', 'r-x1', '3', '149.95');
+    account.fill('r-1', 'r-x2', '2', '150.00');
+    account.place('r-2', { symbol: 'MSFT', qty: '0.5', limitPrice: '400.10' }, '400.00');
+    account.replace('r-2', 'r-3', { limitPrice: '401.00' });
+
+    await store.apply(batchOf(recordsOf(account.envelopes)), deadLetter);
+
+    const rows = await dataSource.getRepository(OrderRowEntity).find();
+    const book = account.state() as OpenAccountBook;
+    expect(new Map(rows.map((row) => [row.orderId, toOrder(row)]))).toEqual(new Map(book.orders));
+    expect(book.orders.get('r-1')?.executionIds).toEqual(['r-x1', 'r-x2']);
   });
 
   it('given every event applied twice, then the rows are those of applying it once', async () => {

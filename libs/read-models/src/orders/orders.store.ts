@@ -3,6 +3,7 @@ import { OrderEventRowEntity, OrderFillRowEntity, OrderRowEntity, ProjectionStre
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccountEventEnvelope, isAccountEvent, orderIdsOf } from '../events/account-event';
 import { DeadLetterSink, ProjectionBatch, ProjectionStore } from '../runtime/projection-store.port';
+import { bulkInsert } from '../runtime/bulk-insert.statement';
 import { toOrder } from './order-row';
 import { ORDERS_SWITCH_LOCK } from './orders-switch.lock';
 import { LoadedOrder, projectOrders } from './orders.projection';
@@ -13,6 +14,8 @@ const ORDER_COLUMNS = [
   'risk', 'replaces', 'replaced_by', 'submitted_at', 'updated_at', 'filled_at', 'canceled_at', 'expired_at', 'replaced_at',
   'failed_at', 'stream_id', 'last_seq',
 ];
+
+const IGNORE = { ignore: true } as const;
 
 /**
  * The orders read model in PostgreSQL. One transaction per batch holds the rows, each stream's
@@ -41,13 +44,16 @@ export class OrdersStore implements ProjectionStore {
         if (record) await deadLetter(record, { code: 'MESSAGING.PROCESSING_FAILED', reason: `${failure.code}: ${failure.reason}` });
       }
       const now = this.clock.now();
-      if (changes.orders.length > 0) {
-        await manager.createQueryBuilder().insert().into(OrderRowEntity).values([...changes.orders]).orUpdate(ORDER_COLUMNS, ['order_id']).execute();
-      }
-      if (changes.fills.length > 0) await manager.createQueryBuilder().insert().into(OrderFillRowEntity).values([...changes.fills]).orIgnore().execute();
-      if (changes.timeline.length > 0) await manager.createQueryBuilder().insert().into(OrderEventRowEntity).values([...changes.timeline]).orIgnore().execute();
-      for (const stream of changes.streams) {
-        await manager.update(ProjectionStreamEntity, { projection: this.name, streamId: stream.streamId }, { lastSeq: String(stream.lastSeq), updatedAt: now });
+      await bulkInsert(manager, OrderRowEntity, changes.orders, { key: ['order_id'], update: ORDER_COLUMNS });
+      await bulkInsert(manager, OrderFillRowEntity, changes.fills, IGNORE);
+      await bulkInsert(manager, OrderEventRowEntity, changes.timeline, IGNORE);
+      if (changes.streams.length > 0) {
+        await manager.query(
+          `UPDATE projection_streams AS s SET last_seq = v.last_seq, updated_at = $2
+           FROM unnest($3::varchar[], $4::bigint[]) AS v(stream_id, last_seq)
+           WHERE s.projection = $1 AND s.stream_id = v.stream_id`,
+          [this.name, now, changes.streams.map((stream) => stream.streamId), changes.streams.map((stream) => String(stream.lastSeq))],
+        );
       }
       await manager.query(
         `INSERT INTO projection_checkpoints (projection, topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, $4, $5)
@@ -69,13 +75,9 @@ export class OrdersStore implements ProjectionStore {
     const streams = new Map(events.map((event) => [event.streamId, event.accountId]));
     if (streams.size === 0) return new Map();
     const ids = [...streams.keys()].sort();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProjectionStreamEntity)
-      .values(ids.map((streamId) => ({ projection: this.name, streamId, accountId: streams.get(streamId), lastSeq: '0', updatedAt: this.clock.now() })))
-      .orIgnore()
-      .execute();
+    const now = this.clock.now();
+    const created = ids.map((streamId): ProjectionStreamEntity => ({ projection: this.name, streamId, accountId: streams.get(streamId) ?? '', lastSeq: '0', updatedAt: now }));
+    await bulkInsert(manager, ProjectionStreamEntity, created, IGNORE);
     const rows = await manager.query<{ stream_id: string; last_seq: string }[]>(
       'SELECT stream_id, last_seq FROM projection_streams WHERE projection = $1 AND stream_id = ANY($2) ORDER BY stream_id FOR UPDATE',
       [this.name, ids],
