@@ -1,4 +1,4 @@
-import { EnvelopeFactory, MessageRegistry, encodeEnvelope } from '@trading/messaging';
+import { CoalescingSender, EnvelopeFactory, MessageRegistry, encodeEnvelope } from '@trading/messaging';
 import { Producer } from 'kafkajs';
 import { BrokerOutcome } from '../journal/execution-journal.entries';
 import { EXECUTION_JOURNAL_VERSION } from '../journal/execution-journal.messages';
@@ -9,15 +9,20 @@ export const journalStreamId = (accountId: string): string => `execution-${accou
  * Appends what a broker call led to, after the fact, to the journal partition of its account.
  * This is the journal's second writer beside the processor's transactions, so journal entries
  * carry seq 0 (not a gapless stream). An outcome written twice, or by a zombie that really did
- * send, is harmless: the fold only ever settles an intent.
+ * send, is harmless: the fold only ever settles an intent. Outcomes that arrive while an append
+ * is in flight go together in the next produce request (every broker call ends in one).
  */
 export class JournalWriter {
+  private readonly sender: CoalescingSender;
+
   constructor(
-    private readonly producer: Producer,
+    producer: Producer,
     private readonly registry: MessageRegistry,
     private readonly envelopes: EnvelopeFactory,
-    private readonly topic: string,
-  ) {}
+    topic: string,
+  ) {
+    this.sender = new CoalescingSender(producer, topic);
+  }
 
   async append(partition: number, outcome: BrokerOutcome, correlationId: string): Promise<void> {
     const envelope = this.envelopes.create({
@@ -30,6 +35,6 @@ export class JournalWriter {
       payload: outcome,
     });
     this.registry.assertPublishable(envelope);
-    await this.producer.send({ topic: this.topic, acks: -1, messages: [{ ...encodeEnvelope(envelope), partition }] });
+    await this.sender.send({ ...encodeEnvelope(envelope), partition });
   }
 }
