@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { cpuSeconds } from '../system/process-stats';
+import { listenOverflows } from '../system/listen-overflows';
 import { machineBusy } from '../system/machine-load';
 import type { AckStages } from '../orders/ack-stages.recorder';
 import { OpenLoopResult } from './open-loop-driver';
@@ -20,6 +21,8 @@ export interface StepResult extends OpenLoopResult {
   readonly accounts?: number;
   /** Order steps: where the acknowledgement time went, stage by stage. */
   readonly ackStages?: AckStages;
+  /** Connections dropped on full accept queues during the step, machine-wide (null: unreadable). */
+  readonly listenOverflows?: number | null;
   /** How long the bench waited for the processes to go idle before the step, and whether they did. */
   readonly quiesce?: { readonly waitedMs: number; readonly idle: boolean };
 }
@@ -33,6 +36,7 @@ export async function measuredStep(
   sustainedFraction: number,
   run: () => Promise<OpenLoopResult>,
 ): Promise<StepResult> {
+  const overflowsBefore = listenOverflows();
   const busy = machineBusy();
   const serverBefore = cpuSeconds(serverPid);
   const driverBefore = process.cpuUsage();
@@ -42,6 +46,7 @@ export async function measuredStep(
   const serverAfter = cpuSeconds(serverPid);
   const driver = process.cpuUsage(driverBefore);
   const machinePct = busy() * 100;
+  const overflowsAfter = listenOverflows();
   const serverCpuPct = serverBefore === undefined || serverAfter === undefined ? null : ((serverAfter - serverBefore) / elapsedS) * 100;
   const driverCpuPct = ((driver.user + driver.system) / 1e6 / elapsedS) * 100;
   const failed = FAILED.reduce((sum, kind) => sum + (result.outcomes[kind] ?? 0), 0);
@@ -52,6 +57,7 @@ export async function measuredStep(
     serverCpuPct,
     driverCpuPct,
     machineBusyPct: machinePct,
+    listenOverflows: overflowsBefore === undefined || overflowsAfter === undefined ? null : overflowsAfter - overflowsBefore,
     otherCpuPct: serverCpuPct === null ? null : Math.max(0, machinePct * cpus().length - serverCpuPct - driverCpuPct),
   };
 }

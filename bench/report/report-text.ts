@@ -138,7 +138,12 @@ function commonRatio(ratio: RatioAtRate | null): string {
 function refusals(steps: readonly StepResult[]): string[] {
   const all = new Map<string, number>();
   for (const step of steps) for (const [detail, n] of Object.entries(step.details)) all.set(detail, (all.get(detail) ?? 0) + n);
-  return all.size === 0 ? [] : [`  refusals and errors: ${[...all].map(([d, n]) => `${d} x${n}`).join('; ')}`];
+  const dropped = steps.filter((step) => (step.listenOverflows ?? 0) > 0).map((step) => `${step.listenOverflows ?? 0} at ${step.offeredRate}/s`);
+  return [
+    ...(all.size === 0 ? [] : [`  refusals and errors: ${[...all].map(([d, n]) => `${d} x${n}`).join('; ')}`]),
+    // a dropped SYN comes back 1, 3 or 7 s later: the step's p99 is then the client's retry
+    ...(dropped.length === 0 ? [] : [`  connections dropped on full accept queues (machine-wide, TcpExt ListenOverflows): ${dropped.join(', ')}`]),
+  ];
 }
 
 function sustained(result: RateSearchResult, unit: string): string {
