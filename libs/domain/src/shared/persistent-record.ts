@@ -2,7 +2,7 @@
  * An immutable map from string keys, iterated in the order keys were first set, whose `set`
  * costs about the square root of its size instead of a copy of all of it. An account book keeps
  * every order it ever placed: copying them all at every event made an order's cost grow with the
- * account's history (about 10 ms an event at 10,000 orders).
+ * account's history (about 10 ms per order's life at 5,500 orders, on this project's machine).
  *
  * A shared `base` is never changed; the latest changes sit in a small `overlay` that `set` copies.
  * Once the overlay outgrows the square root of the base, both merge into a new base. Keys are data
