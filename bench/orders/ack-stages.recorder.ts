@@ -2,6 +2,7 @@ import { createKafkaClient } from '@trading/messaging';
 import { Consumer } from 'kafkajs';
 import { LatencyRecorder, LatencySummary } from '../driver/latency-recorder';
 import { followFromEnd } from '../support/follow-from-end';
+import { sleep } from '../support/sleep';
 import { uniqueName } from '../support/unique-name';
 
 /** Where an order's acknowledgement time went, stage by stage (ms). */
@@ -32,6 +33,7 @@ export class AckStagesRecorder {
   private readonly sent = new Map<string, Sent>();
   private readonly orderIds = new Map<string, string>();
   private readonly commandMs = new Map<string, number>();
+  /** Per order, the record time of its first event (the decision), whichever topic's batch came first. */
   private readonly decisionMs = new Map<string, number>();
   private readonly readableMs = new Map<string, number>();
 
@@ -40,7 +42,9 @@ export class AckStagesRecorder {
   /** Starts reading at the current ends of both topics. */
   static async start(brokers: readonly string[], topics: { commands: string; orderEvents: string }): Promise<AckStagesRecorder> {
     const kafka = createKafkaClient({ clientId: 'bench-ack-stages', brokers, logLevel: 'error' });
-    const raw = kafka.consumer({ groupId: uniqueName('bench-ack-raw'), readUncommitted: true, maxWaitTimeInMs: 100 });
+    // Only record times are read from the raw log, so it is fetched in batches: an eager fetch per
+    // record was a broker request per command and per decision, on the broker being measured.
+    const raw = kafka.consumer({ groupId: uniqueName('bench-ack-raw'), readUncommitted: true, minBytes: RAW_FETCH_MIN_BYTES, maxWaitTimeInMs: RAW_FETCH_WAIT_MS });
     const committed = kafka.consumer({ groupId: uniqueName('bench-ack-committed'), readUncommitted: false, maxWaitTimeInMs: 100 });
     const recorder = new AckStagesRecorder([raw, committed]);
     await followFromEnd(kafka, raw, [topics.commands, topics.orderEvents], async ({ batch }) => {
@@ -61,8 +65,13 @@ export class AckStagesRecorder {
     };
   }
 
-  /** The stages of the orders sent since the last call, which forgets them. */
-  take(): AckStages {
+  /**
+   * The stages of the orders sent since the last call, which forgets them. It first waits (at most
+   * a few batched fetches) until the raw log reader has caught up with the read-committed one.
+   */
+  async take(): Promise<AckStages> {
+    const deadline = Date.now() + RAW_CATCH_UP_MS;
+    while (Date.now() < deadline && [...this.readableMs.keys()].some((orderId) => !this.decisionMs.has(orderId))) await sleep(50);
     const stages = [new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder()] as const;
     let orders = 0;
     for (const [clientOrderId, { sentMs, answeredMs }] of this.sent) {
@@ -91,21 +100,25 @@ export class AckStagesRecorder {
     const payload = payloadOf(value);
     const orderId = typeof payload?.orderId === 'string' ? payload.orderId : null;
     if (orderId === null) return;
-    if (isCommand) {
-      const clientOrderId = (payload?.request as { clientOrderId?: unknown } | undefined)?.clientOrderId;
-      if (typeof clientOrderId !== 'string' || !this.sent.has(clientOrderId)) return;
-      this.orderIds.set(clientOrderId, orderId);
-      this.commandMs.set(orderId, timestampMs);
-    } else if (this.commandMs.has(orderId) && !this.decisionMs.has(orderId)) {
-      this.decisionMs.set(orderId, timestampMs);
+    if (!isCommand) {
+      if (!this.decisionMs.has(orderId)) this.decisionMs.set(orderId, timestampMs);
+      return;
     }
+    const clientOrderId = (payload?.request as { clientOrderId?: unknown } | undefined)?.clientOrderId;
+    if (typeof clientOrderId !== 'string' || !this.sent.has(clientOrderId)) return;
+    this.orderIds.set(clientOrderId, orderId);
+    this.commandMs.set(orderId, timestampMs);
   }
 
   private noteReadable(value: Buffer | null): void {
     const orderId = payloadOf(value)?.orderId;
-    if (typeof orderId === 'string' && this.commandMs.has(orderId) && !this.readableMs.has(orderId)) this.readableMs.set(orderId, Date.now());
+    if (typeof orderId === 'string' && !this.readableMs.has(orderId)) this.readableMs.set(orderId, Date.now());
   }
 }
+
+const RAW_FETCH_MIN_BYTES = 256 * 1024;
+const RAW_FETCH_WAIT_MS = 500;
+const RAW_CATCH_UP_MS = 4 * RAW_FETCH_WAIT_MS;
 
 function payloadOf(value: Buffer | null): Record<string, unknown> | null {
   if (!value) return null;

@@ -37,7 +37,7 @@ export class OrderSteps {
     const client = new OrderClient({ baseUrl: this.system.baseUrl, decisionTimeoutMs: this.plan.decisionTimeoutMs, requestTimeoutMs: this.plan.requestTimeoutMs });
     try {
       await prime(client, accounts);
-      this.stages?.take();
+      await this.stages?.take();
       log(`orders ${rate}/s: ${count} accounts ready in ${((Date.now() - opened) / 1000).toFixed(1)} s, sending ${orders} orders`);
       const result = await measuredStep(phase, this.system.pid, this.plan.sustainedFraction, () =>
         runOpenLoop({
@@ -55,7 +55,7 @@ export class OrderSteps {
           },
         }),
       );
-      return { ...result, accounts: count, ...(this.stages ? { ackStages: this.stages.take() } : {}) };
+      return { ...result, accounts: count, ...(this.stages ? { ackStages: await this.stages.take() } : {}) };
     } finally {
       client.close();
     }
