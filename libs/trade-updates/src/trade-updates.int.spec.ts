@@ -203,6 +203,33 @@ describe('trade updates through real Kafka and Redis', () => {
     expect(written).toEqual([...placed, ...later].map((envelope) => envelope.seq));
   });
 
+  it('given a batch of events, their appends go to Redis in one round trip, and an order it must read is read only after what the batch folded is written', async () => {
+    const stream = new AccountStream(uniqueName('acct'));
+    const notifier = new TradeUpdatesNotifier(kafka, registry, new DeadLetterPublisher(`${topic}.dlq`, new SystemClock()), producer, store, {
+      groupId: uniqueName('unused'),
+      topic,
+    });
+    const appends = jest.spyOn(store, 'appendAll');
+    const reads = jest.spyOn(store, 'load');
+    stream.open();
+    const unseen = stream.place('o-9'); // never notified: Redis cannot know o-9
+    const batch = [...stream.place('o-1'), ...stream.place('o-2'), ...stream.acknowledge('o-9'), ...stream.acknowledge('o-1')];
+
+    const outcomes = await notifier.notifyAll(batch.map((envelope) => ({ envelope })));
+
+    expect(unseen).toHaveLength(1);
+    expect(outcomes).toEqual(['published', 'published', 'inconsistent', 'published']);
+    // the account; o-9 after the two placements were written; o-1 again, as an event it could not
+    // fold leaves nothing of the account known here, and Redis then has o-1
+    expect(reads.mock.calls.map(([, orderIds]) => orderIds)).toEqual([['o-1'], ['o-9'], ['o-1']]);
+    expect(appends.mock.calls.map(([sent]) => sent.map((append) => append.seq))).toEqual([
+      [batch[0]?.seq, batch[1]?.seq],
+      [batch[3]?.seq],
+    ]);
+    const written = (await store.readAfter(stream.accountId, { seq: 0, index: 0 }, 100)).entries.map((entry) => `${entry.position.seq} ${entry.event}`);
+    expect(written).toEqual([`${batch[0]?.seq} pending_new`, `${batch[1]?.seq} pending_new`, `${batch[3]?.seq} new`]);
+  });
+
   it('heartbeats reach every client from one timer, and a client that stops reading is disconnected', async () => {
     const hub = await startHub({ heartbeatMs: 100 });
     const [reader, stalled] = [new RecordingSseSink(), new RecordingSseSink()];

@@ -53,8 +53,12 @@ describe('EnvelopeConsumer (real broker)', () => {
     await producer.connect();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await consumer?.stop();
+    consumer = undefined;
+  });
+
+  afterAll(async () => {
     await producer.disconnect();
     await admin.deleteTopics({ topics: [source, deadLetterTopic] });
     await admin.disconnect();
@@ -107,6 +111,45 @@ describe('EnvelopeConsumer (real broker)', () => {
     expect(headerText(parked[0]?.headers, DEAD_LETTER_HEADER.sourceTopic)).toBe(source);
     expect(headerText(parked[0]?.headers, DEAD_LETTER_HEADER.consumerGroup)).toBe(groupId);
     expect(headerText(parked[2]?.headers, DEAD_LETTER_HEADER.reason)).toMatch(/price/);
+  });
+
+  it('given a batch handler that fails once, when the batch is handed again, then it gets the valid records in order, each in its trace, and parks an invalid one once', async () => {
+    const batchSource = uniqueName('it.batch-source');
+    const batchDeadLetters = uniqueName('it.batch-dead-letters');
+    await createTopicsAndWait(admin, [{ topic: batchSource, numPartitions: 1 }, { topic: batchDeadLetters, numPartitions: 1 }]);
+    const calls: { seqs: number[]; traceIds: (string | undefined)[] }[] = [];
+    consumer = new EnvelopeConsumer(kafka, new MessageRegistry().register(priceSet), new DeadLetterPublisher(batchDeadLetters, new SystemClock()), producer, {
+      groupId: uniqueName('it-batch-group'),
+      topics: [batchSource],
+      fromBeginning: true,
+      batchHandler: async (records) => {
+        calls.push({
+          seqs: records.map((record) => record.envelope.seq),
+          traceIds: records.map((record) => record.inSpan((spanContext) => trace.getSpanContext(spanContext)?.traceId)),
+        });
+        if (calls.length === 1) throw new Error('Redis is down');
+      },
+    });
+    const traced = trace.setSpanContext(ROOT_CONTEXT, { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED });
+    await producer.send({
+      topic: batchSource,
+      messages: [encodeEnvelope(envelope(1), { traceContext: traced }), { key: 'acc-1', value: 'this is not json' }, encodeEnvelope(envelope(2)), encodeEnvelope(envelope(3))],
+    });
+
+    try {
+      await consumer.start();
+
+      await eventually(() => expect(calls.slice(1).flatMap((call) => call.seqs)).toEqual([1, 2, 3]));
+      expect(calls[0]?.seqs).toEqual([1, 2, 3]);
+      expect(calls[1]?.traceIds[0]).toBe('0af7651916cd43dd8448eb211c80319c');
+      const [parked] = await readAll(batchDeadLetters, 1);
+      expect(String(parked?.value)).toBe('this is not json');
+      const ends = await admin.fetchTopicOffsets(batchDeadLetters);
+      expect(ends.map((end) => Number(end.high) - Number(end.low))).toEqual([1]);
+    } finally {
+      await consumer.stop();
+      await admin.deleteTopics({ topics: [batchSource, batchDeadLetters] });
+    }
   });
 
   async function readAll(topic: string, count: number): Promise<KafkaMessage[]> {

@@ -1,7 +1,8 @@
 import { Context } from '@opentelemetry/api';
-import { ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
-import { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import { ConsumedRecordInfo, ConsumerLagMonitor, inConsumerSpan, TradingMetrics } from '@trading/observability';
+import { Admin, Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { EventEnvelope } from '../envelope/event-envelope';
+import { DecodeFailure } from '../registry/decode-failure';
 import { MessageRegistry } from '../registry/message-registry';
 import { extractTraceContext } from '../trace/trace-context';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -17,11 +18,27 @@ export interface ConsumedMeta {
 
 export type EnvelopeHandler = (envelope: EventEnvelope, meta: ConsumedMeta) => Promise<void>;
 
-export interface EnvelopeConsumerOptions {
+/** A valid record of a fetched batch, for a handler that takes a partition's batch at once. */
+export interface ConsumedEnvelope {
+  readonly envelope: EventEnvelope;
+  /** `traceContext` is the producer's: the record's consumer span exists only inside `inSpan`. */
+  readonly meta: ConsumedMeta;
+  /** Runs `work` in the record's consumer span (a child of the producer's trace), ended when `work` settles. */
+  inSpan<T>(work: (spanContext: Context) => T): T;
+}
+
+export type EnvelopeBatchHandler = (records: readonly ConsumedEnvelope[]) => Promise<void>;
+
+/**
+ * `handler` takes one record at a time; `batchHandler` the valid records of one fetched batch of
+ * one partition at once, in order (say, to write them in one round trip).
+ */
+export type EnvelopeHandling = { readonly handler: EnvelopeHandler; readonly batchHandler?: never } | { readonly batchHandler: EnvelopeBatchHandler; readonly handler?: never };
+
+export type EnvelopeConsumerOptions = EnvelopeHandling & {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly fromBeginning: boolean;
-  readonly handler: EnvelopeHandler;
   /** `trading_consumer_lag` of the group (dead letters are counted by the publisher). */
   readonly metrics?: TradingMetrics;
   /** Called at every rebalance, before the handler sees a record of the new assignment. */
@@ -31,7 +48,7 @@ export interface EnvelopeConsumerOptions {
    * order; the handler must be safe to run for different partitions at the same time.
    */
   readonly concurrency?: number;
-}
+};
 
 /**
  * At-least-once consumer of enveloped messages, for idempotent handlers (projections, notifiers).
@@ -69,38 +86,61 @@ export class EnvelopeConsumer {
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
     // handlers are idempotent: the group offset moves at most once a second per partition
     const handled = (topic: string, partition: number, offset: string) => commits.record(topic, partition, (BigInt(offset) + 1n).toString());
+    const { handler, batchHandler } = this.options;
     await consumer.run({
       autoCommit: false,
       // kafkajs's default (1) hands the partitions over one batch at a time: a handler that waits on
       // a round trip per record then bounds the whole group, not a partition
       partitionsConsumedConcurrently: this.options.concurrency ?? 6,
-      eachMessage: async ({ topic, partition, message }) => {
-        const decoded = this.registry.decode(message.value);
-        if (!decoded.ok) {
-          await this.deadLetters.publish(
-            this.deadLetterProducer,
-            { topic, partition, message, consumerGroup: this.options.groupId },
-            decoded.failure,
-          );
-          handled(topic, partition, message.offset);
-          return;
-        }
-        const { envelope } = decoded;
-        const record = {
-          topic,
-          partition,
-          offset: message.offset,
-          consumerGroup: this.options.groupId,
-          messageId: envelope.eventId,
-          messageType: envelope.type,
-          correlationId: envelope.correlationId,
-          accountId: envelope.accountId,
-        };
-        await inConsumerSpan(extractTraceContext(message.headers), record, (traceContext) =>
-          this.options.handler(envelope, { topic, partition, offset: message.offset, traceContext }),
-        );
-        handled(topic, partition, message.offset);
-      },
+      ...(batchHandler
+        ? {
+            eachBatch: async ({ batch }) => {
+              const { topic, partition } = batch;
+              const records: ConsumedEnvelope[] = [];
+              const invalid: { message: KafkaMessage; failure: DecodeFailure }[] = [];
+              for (const message of batch.messages) {
+                const decoded = this.registry.decode(message.value);
+                if (!decoded.ok) {
+                  invalid.push({ message, failure: decoded.failure });
+                  continue;
+                }
+                const { envelope } = decoded;
+                const parent = extractTraceContext(message.headers);
+                const info = this.recordInfo(topic, partition, message.offset, envelope);
+                records.push({
+                  envelope,
+                  meta: { topic, partition, offset: message.offset, traceContext: parent },
+                  inSpan: (work) => inConsumerSpan(parent, info, work),
+                });
+              }
+              if (records.length > 0) await batchHandler(records);
+              // parked after the handler succeeded: a retried batch parks nothing twice
+              for (const { message, failure } of invalid) {
+                await this.deadLetters.publish(this.deadLetterProducer, { topic, partition, message, consumerGroup: this.options.groupId }, failure);
+              }
+              const last = batch.messages.at(-1);
+              if (last) handled(topic, partition, last.offset);
+            },
+          }
+        : {
+            eachMessage: async ({ topic, partition, message }) => {
+              const decoded = this.registry.decode(message.value);
+              if (!decoded.ok) {
+                await this.deadLetters.publish(
+                  this.deadLetterProducer,
+                  { topic, partition, message, consumerGroup: this.options.groupId },
+                  decoded.failure,
+                );
+                handled(topic, partition, message.offset);
+                return;
+              }
+              const { envelope } = decoded;
+              await inConsumerSpan(extractTraceContext(message.headers), this.recordInfo(topic, partition, message.offset, envelope), (traceContext) =>
+                handler(envelope, { topic, partition, offset: message.offset, traceContext }),
+              );
+              handled(topic, partition, message.offset);
+            },
+          }),
     });
     if (this.options.metrics) {
       this.admin = this.kafka.admin();
@@ -112,6 +152,19 @@ export class EnvelopeConsumer {
       });
       this.lag.start();
     }
+  }
+
+  private recordInfo(topic: string, partition: number, offset: string, envelope: EventEnvelope): ConsumedRecordInfo {
+    return {
+      topic,
+      partition,
+      offset,
+      consumerGroup: this.options.groupId,
+      messageId: envelope.eventId,
+      messageType: envelope.type,
+      correlationId: envelope.correlationId,
+      accountId: envelope.accountId,
+    };
   }
 
   async stop(): Promise<void> {

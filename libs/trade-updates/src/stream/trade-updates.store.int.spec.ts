@@ -28,4 +28,22 @@ describe('TradeUpdatesStore (real Redis)', () => {
     expect((await store.readAfter('acc-1', { seq: 0, index: 0 }, 10)).entries.map((entry) => entry.data)).toEqual(['{"n":1}', '{"n":2}']);
     expect(await redis.script('EXISTS', createHash('sha1').update(APPEND_UPDATES_SCRIPT).digest('hex'))).toEqual([1]);
   });
+
+  it('given a Redis that lost its script cache, when several appends go in one round trip, then each is applied once, in order', async () => {
+    const keys = new TradeUpdatesKeys(`${uniqueName('it')}.`);
+    const store = new TradeUpdatesStore(redis, keys, 100);
+    const entry = (seq: number) => [{ position: { seq, index: 0 }, event: 'new' as const, data: `{"n":${seq}}` }];
+    await redis.script('FLUSH');
+
+    const applied = await store.appendAll([
+      { accountId: 'acc-1', seq: 1, changed: [], entries: entry(1) },
+      { accountId: 'acc-2', seq: 1, changed: [], entries: entry(1) },
+      { accountId: 'acc-1', seq: 1, changed: [], entries: entry(1) },
+      { accountId: 'acc-1', seq: 2, changed: [], entries: entry(2) },
+    ]);
+
+    expect(applied).toEqual([true, true, false, true]);
+    expect((await store.readAfter('acc-1', { seq: 0, index: 0 }, 10)).entries.map((e) => e.data)).toEqual(['{"n":1}', '{"n":2}']);
+    expect((await store.readAfter('acc-2', { seq: 0, index: 0 }, 10)).entries.map((e) => e.data)).toEqual(['{"n":1}']);
+  });
 });

@@ -20,6 +20,24 @@ export interface Backlog {
   readonly more: boolean;
 }
 
+/** One account event's outcome, for `appendAll`. */
+export interface Append {
+  readonly accountId: string;
+  readonly seq: number;
+  readonly changed: readonly Order[];
+  readonly entries: readonly StreamEntry[];
+}
+
+/** Bounds one pipeline (and the time Redis spends on it before serving anyone else). */
+const MAX_APPENDS_PER_ROUND_TRIP = 256;
+
+const isNoScript = (error: Error | null): boolean => error instanceof Error && error.message.startsWith('NOSCRIPT');
+
+function appliedOf([error, reply]: [Error | null, unknown]): boolean {
+  if (error) throw error;
+  return reply === 1;
+}
+
 const APPEND_UPDATES_SHA1 = createHash('sha1').update(APPEND_UPDATES_SCRIPT).digest('hex');
 
 /** The notifier's and the gateways' view of the per-account trade-update keys in Redis. */
@@ -48,17 +66,41 @@ export class TradeUpdatesStore {
 
   /** False when `seq` was applied before: nothing was written or published. */
   async append(accountId: string, seq: number, changed: readonly Order[], entries: readonly StreamEntry[]): Promise<boolean> {
-    const args: (string | number)[] = [seq, this.retention, this.keys.channel(accountId), changed.length];
-    for (const order of changed) args.push(order.orderId, JSON.stringify(order));
-    for (const entry of entries) args.push(redisEntryId(entry.position), entry.event, entry.data);
-    const keys = [this.keys.seq(accountId), this.keys.orders(accountId), this.keys.stream(accountId)];
-    // by its SHA-1, as Redis caches scripts: the body goes over the wire only after a NOSCRIPT
-    // (a restarted or flushed Redis)
-    const applied = await this.redis.evalsha(APPEND_UPDATES_SHA1, keys.length, ...keys, ...args).catch((error: unknown) => {
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return this.redis.eval(APPEND_UPDATES_SCRIPT, keys.length, ...keys, ...args);
-    });
-    return applied === 1;
+    const [applied] = await this.appendAll([{ accountId, seq, changed, entries }]);
+    return applied === true;
+  }
+
+  /**
+   * Several appends in one round trip, applied in order; per append, false when its seq was
+   * applied before. By the script's SHA-1, as Redis caches scripts: after a NOSCRIPT (a restarted
+   * or flushed Redis) the script is loaded and the appends from the first refused one on are sent again.
+   */
+  async appendAll(appends: readonly Append[]): Promise<boolean[]> {
+    const results: boolean[] = [];
+    for (let start = 0; start < appends.length; start += MAX_APPENDS_PER_ROUND_TRIP) {
+      results.push(...(await this.appendChunk(appends.slice(start, start + MAX_APPENDS_PER_ROUND_TRIP))));
+    }
+    return results;
+  }
+
+  private async appendChunk(appends: readonly Append[]): Promise<boolean[]> {
+    const replies = await this.sendAppends(appends);
+    const missing = replies.findIndex(([error]) => isNoScript(error));
+    if (missing === -1) return replies.map(appliedOf);
+    await this.redis.script('LOAD', APPEND_UPDATES_SCRIPT);
+    const retried = await this.sendAppends(appends.slice(missing));
+    return [...replies.slice(0, missing), ...retried].map(appliedOf);
+  }
+
+  private async sendAppends(appends: readonly Append[]): Promise<[Error | null, unknown][]> {
+    const pipeline = this.redis.pipeline();
+    for (const { accountId, seq, changed, entries } of appends) {
+      const args: (string | number)[] = [seq, this.retention, this.keys.channel(accountId), changed.length];
+      for (const order of changed) args.push(order.orderId, JSON.stringify(order));
+      for (const entry of entries) args.push(redisEntryId(entry.position), entry.event, entry.data);
+      pipeline.evalsha(APPEND_UPDATES_SHA1, 3, this.keys.seq(accountId), this.keys.orders(accountId), this.keys.stream(accountId), ...args);
+    }
+    return (await pipeline.exec()) ?? [];
   }
 
   /** Entries strictly after `after`, in order, at most `count`. */
