@@ -308,6 +308,26 @@ describe('REST gateway edge (real PostgreSQL and Redis, real HTTP)', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_600));
       await expect(limiter.consume('it-concurrent')).resolves.toMatchObject({ allowed: true, remaining: 19 });
     });
+
+    it('given two gateways sharing Redis, when an account sends past its limit through both, then no more than the limit passes, and most requests spend a leased unit without a round trip', async () => {
+      const redis = edge.app.get<Redis>(REDIS);
+      const options = resolveGatewayEdgeOptions({ redisKeyPrefix, rateLimit: { limit: 100, leaseFraction: 0.1 } });
+      const gateways = [new RedisRateLimiter(redis, options), new RedisRateLimiter(redis, options)];
+      const roundTrips = jest.spyOn(redis, 'evalsha');
+
+      const decisions = [];
+      for (let n = 0; n < 160; n += 1) decisions.push(await (gateways[n % 2] as RedisRateLimiter).consume('it-leased'));
+      const trips = roundTrips.mock.calls.length;
+      roundTrips.mockRestore();
+
+      const allowed = decisions.filter((d) => d.allowed).length;
+      expect(allowed).toBeLessThanOrEqual(100);
+      // each gateway claims at most 10 at once: the other may hold 10 unspent when the window is used up
+      expect(allowed).toBeGreaterThanOrEqual(90);
+      expect(Number(await redis.get(`${redisKeyPrefix}rl:it-leased`))).toBeLessThanOrEqual(100);
+      expect(trips).toBeLessThan(40);
+      expect(decisions.at(-1)).toMatchObject({ allowed: false, remaining: 0 });
+    });
   });
 
   describe('Idempotency-Key', () => {

@@ -11,6 +11,7 @@ export * from './errors/http-status-table';
 export * from './gateway-edge.module';
 export * from './gateway-edge.options';
 export * from './idempotency/idempotency.interceptor';
+export * from './rate-limit/rate-limit-decision';
 export * from './rate-limit/rate-limit.guard';
 export * from './rate-limit/redis-rate-limiter';
 export * from './use-gateway-edge.decorator';
