@@ -21,6 +21,8 @@ export interface StepResult extends OpenLoopResult {
   readonly accounts?: number;
   /** Order steps: where the acknowledgement time went, stage by stage. */
   readonly ackStages?: AckStages;
+  /** Order steps: connections the driver opened during the step, beyond those it opened before it. */
+  readonly connectionsOpened?: number;
   /** Connections dropped on full accept queues during the step, machine-wide (null: unreadable). */
   readonly listenOverflows?: number | null;
   /** How long the bench waited for the processes to go idle before the step, and whether they did. */

@@ -20,13 +20,17 @@ interface OrderAnswer {
  * answer into accepted / refused (403, 422: a risk or validation code) / rate_limited (429) /
  * pending_new (no decision within the gateway's timeout) / error.
  */
+const MAX_CONNECTIONS = 1024;
+
 export class OrderClient {
   private readonly agent: Agent;
   private readonly url: URL;
+  /** Connections this client opened so far. */
+  private opened = 0;
 
   constructor(private readonly options: OrderClientOptions) {
-    // The server closes idle connections after 5 s: close ours first so none is reused as it closes.
-    this.agent = new Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024, timeout: 4_000, scheduling: 'lifo' });
+    // The server keeps idle connections 75 s (HTTP_KEEP_ALIVE_TIMEOUT_MS): close ours first so none is reused as it closes.
+    this.agent = new Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS, maxFreeSockets: MAX_CONNECTIONS, timeout: 60_000, scheduling: 'lifo' });
     this.url = new URL(options.baseUrl);
   }
 
@@ -51,6 +55,20 @@ export class OrderClient {
   async touch(account: BenchAccount): Promise<void> {
     const { status, text } = await this.send('GET', '/v2/orders?limit=1', account, undefined);
     if (status !== 200) throw new Error(`GET /v2/orders answered ${status}: ${text.slice(0, 200)}`);
+  }
+
+  /**
+   * Opens `count` connections before a step, as a client that trades all day keeps its
+   * connections: a step then measures orders, not connection setup into a saturated process
+   * (which accepts one connection per event-loop turn). Those opened later are counted (`opened`).
+   */
+  async warm(account: BenchAccount, count: number): Promise<void> {
+    await Promise.all(Array.from({ length: Math.min(count, MAX_CONNECTIONS) }, () => this.touch(account)));
+  }
+
+  /** Connections opened since this client was created. */
+  connectionsOpened(): number {
+    return this.opened;
   }
 
   close(): void {
@@ -84,6 +102,9 @@ export class OrderClient {
           res.on('error', reject);
         },
       );
+      req.once('socket', () => {
+        if (!req.reusedSocket) this.opened += 1;
+      });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.options.requestTimeoutMs} ms`)));
       req.on('error', reject);
       req.end(body);

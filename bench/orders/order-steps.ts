@@ -37,6 +37,8 @@ export class OrderSteps {
     const client = new OrderClient({ baseUrl: this.system.baseUrl, decisionTimeoutMs: this.plan.decisionTimeoutMs, requestTimeoutMs: this.plan.requestTimeoutMs });
     try {
       await prime(client, accounts);
+      await client.warm(accounts[0] as BenchAccount, Math.ceil(rate * WARM_CONNECTIONS_PER_ORDER_PER_S));
+      const warmed = client.connectionsOpened();
       await this.stages?.take();
       log(`orders ${rate}/s: ${count} accounts ready in ${((Date.now() - opened) / 1000).toFixed(1)} s, sending ${orders} orders`);
       const result = await measuredStep(phase, this.system.pid, this.plan.sustainedFraction, () =>
@@ -55,12 +57,16 @@ export class OrderSteps {
           },
         }),
       );
-      return { ...result, accounts: count, ...(this.stages ? { ackStages: await this.stages.take() } : {}) };
+      const connectionsOpened = client.connectionsOpened() - warmed;
+      return { ...result, accounts: count, connectionsOpened, ...(this.stages ? { ackStages: await this.stages.take() } : {}) };
     } finally {
       client.close();
     }
   }
 }
+
+/** Connections opened before a step per order/s offered: enough for answers taking half a second. */
+const WARM_CONNECTIONS_PER_ORDER_PER_S = 0.5;
 
 async function prime(client: OrderClient, accounts: readonly BenchAccount[]): Promise<void> {
   let next = 0;

@@ -139,9 +139,12 @@ function refusals(steps: readonly StepResult[]): string[] {
   const all = new Map<string, number>();
   for (const step of steps) for (const [detail, n] of Object.entries(step.details)) all.set(detail, (all.get(detail) ?? 0) + n);
   const dropped = steps.filter((step) => (step.listenOverflows ?? 0) > 0).map((step) => `${step.listenOverflows ?? 0} at ${step.offeredRate}/s`);
+  const opened = steps.filter((step) => (step.connectionsOpened ?? 0) > 0).map((step) => `${step.connectionsOpened ?? 0} at ${step.offeredRate}/s`);
   return [
     ...(all.size === 0 ? [] : [`  refusals and errors: ${[...all].map(([d, n]) => `${d} x${n}`).join('; ')}`]),
     // a dropped SYN comes back 1, 3 or 7 s later: the step's p99 is then the client's retry
+    // a loaded process accepts one connection per event-loop turn: a request on a new one waits
+    ...(opened.length === 0 ? [] : [`  connections the driver opened during the step, beyond the rate/2 opened before it: ${opened.join(', ')}`]),
     ...(dropped.length === 0 ? [] : [`  connections dropped on full accept queues (machine-wide, TcpExt ListenOverflows): ${dropped.join(', ')}`]),
   ];
 }

@@ -1,6 +1,22 @@
 import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
+import { connect } from 'node:net';
 import { freePort, RunningService, startService } from '../support/service-process';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One TCP connection: GETs sent over it one at a time, and when the server closed it. */
+async function rawConnection(port: number): Promise<{ get: (path: string) => Promise<string>; closed: Promise<number> }> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now())));
+  const get = (path: string) =>
+    new Promise<string>((resolve) => {
+      socket.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    });
+  return { get, closed };
+}
 
 describe('all-in-one process', () => {
   const config = testConfig();
@@ -21,6 +37,7 @@ describe('all-in-one process', () => {
       PORT: String(port),
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_ACCOUNT_PARTITIONS: '3',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '1500',
     });
     const running = service;
 
@@ -50,6 +67,17 @@ describe('all-in-one process', () => {
     } finally {
       await admin.disconnect();
     }
+
+    // an idle connection is kept for HTTP_KEEP_ALIVE_TIMEOUT_MS (Node's own default is 5 s), then closed
+    const connection = await rawConnection(port);
+    const first = await connection.get('/health/live');
+    await sleep(700);
+    const second = await connection.get('/health/live');
+    const idleSince = Date.now();
+    const closedAfterMs = (await connection.closed) - idleSince;
+    expect([first, second].map((answer) => answer.split('\r\n')[0])).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
+    expect(closedAfterMs).toBeGreaterThan(1_000);
+    expect(closedAfterMs).toBeLessThan(4_000);
 
     running.process.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });

@@ -59,6 +59,8 @@ export const appConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).default('trading'),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('trading-secret-key'),
   GATEWAY_DECISION_TIMEOUT_MS: positiveInt.max(60_000).default(2000),
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout (60 s at AWS). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(3_600_000).default(75_000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt.max(1_000_000).default(200),
   /** How long a read presenting X-Consistency-Token waits for the read models to catch up. */
   GATEWAY_CONSISTENCY_TIMEOUT_MS: positiveInt.max(60_000).default(2000),

@@ -1,5 +1,6 @@
 import { DynamicModule, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { AppConfig } from '@trading/config';
 import { bootstrapObservability, HttpTracingMiddleware, withObservability } from '@trading/observability';
 import { closeOnSignal } from '@trading/platform';
@@ -26,6 +27,18 @@ export async function serveHttp(serviceName: string, config: AppConfig, rootModu
   // errors raised before routing (unknown routes, unreadable bodies) reach only global filters
   app.useGlobalFilters(app.get(AlpacaExceptionFilter));
   await app.listen(config.PORT, config.HOST);
+  keepConnections(app.getHttpServer() as Server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
   closeOnSignal(app);
   Logger.log(`${serviceName} listening on http://${config.HOST}:${config.PORT}`, 'Bootstrap');
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s, so a client that pauses longer opens a new
+ * one, and a busy process accepts new connections slowly: libuv accepts one per event-loop turn
+ * (libuv/libuv#3696), and a turn of a loaded all-in-one takes tens of ms. Kept connections skip that.
+ */
+function keepConnections(server: Server, keepAliveTimeoutMs: number): void {
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  // a connection waiting for its next request must not be cut by the headers timeout first
+  server.headersTimeout = Math.max(server.headersTimeout, keepAliveTimeoutMs + 1_000);
 }
