@@ -15,13 +15,13 @@ interface OrderAnswer {
   readonly reason?: unknown;
 }
 
+const MAX_CONNECTIONS = 1024;
+
 /**
  * `POST /v2/orders` over keep-alive connections (node:http, one Agent per client). Sorts every
  * answer into accepted / refused (403, 422: a risk or validation code) / rate_limited (429) /
  * pending_new (no decision within the gateway's timeout) / error.
  */
-const MAX_CONNECTIONS = 1024;
-
 export class OrderClient {
   private readonly agent: Agent;
   private readonly url: URL;
