@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { cpuSeconds } from '../system/process-stats';
 import { listenOverflows } from '../system/listen-overflows';
+import { meterServices, ServiceCpu } from '../system/service-cpu';
 import { machineBusy } from '../system/machine-load';
 import type { AckStages } from '../orders/ack-stages.recorder';
 import { OpenLoopResult } from './open-loop-driver';
@@ -18,6 +19,8 @@ export interface StepResult extends OpenLoopResult {
   readonly machineBusyPct: number;
   /** Everything else on the machine (Kafka, PostgreSQL, Redis, idle bench processes, other users), % of one core. */
   readonly otherCpuPct: number | null;
+  /** The machine's services (Kafka, DynamoDB Local, S3, PostgreSQL, Redis), % of one core each: most of `otherCpuPct`. */
+  readonly servicesCpuPct?: ServiceCpu;
   readonly accounts?: number;
   /** Order steps: where the acknowledgement time went, stage by stage. */
   readonly ackStages?: AckStages;
@@ -40,6 +43,7 @@ export async function measuredStep(
 ): Promise<StepResult> {
   const overflowsBefore = listenOverflows();
   const busy = machineBusy();
+  const services = meterServices();
   const serverBefore = cpuSeconds(serverPid);
   const driverBefore = process.cpuUsage();
   const startedAt = Date.now();
@@ -49,6 +53,7 @@ export async function measuredStep(
   const driver = process.cpuUsage(driverBefore);
   const machinePct = busy() * 100;
   const overflowsAfter = listenOverflows();
+  const servicesCpuPct = services();
   const serverCpuPct = serverBefore === undefined || serverAfter === undefined ? null : ((serverAfter - serverBefore) / elapsedS) * 100;
   const driverCpuPct = ((driver.user + driver.system) / 1e6 / elapsedS) * 100;
   const failed = FAILED.reduce((sum, kind) => sum + (result.outcomes[kind] ?? 0), 0);
@@ -61,5 +66,6 @@ export async function measuredStep(
     machineBusyPct: machinePct,
     listenOverflows: overflowsBefore === undefined || overflowsAfter === undefined ? null : overflowsAfter - overflowsBefore,
     otherCpuPct: serverCpuPct === null ? null : Math.max(0, machinePct * cpus().length - serverCpuPct - driverCpuPct),
+    servicesCpuPct,
   };
 }

@@ -24,11 +24,13 @@ export function reportText(report: BenchReport, jsonPath: string, htmlPath: stri
     '',
     'BARE KAFKAJS TWO-HOP BASELINE (produce to A -> responder process produces reply to B -> await it; idempotent producers, acks -1)',
     ...stepTable(report.baseline.steps, 'baseline'),
+    ...servicesCpu(report.baseline.steps),
     `max sustained: ${sustained(report.baseline.maxSustained, 'round trips/s')}`,
     '',
     'ORDER ACKNOWLEDGEMENT (POST /v2/orders over keep-alive HTTP -> the OMS decision in the HTTP response)',
     ...stepTable(report.orders.steps, 'orders'),
     ...ackStagesTable(report.orders.steps),
+    ...servicesCpu(report.orders.steps),
     ...refusals(report.orders.steps),
     `max sustained: ${sustained(report.orders.maxSustained, 'orders/s')}`,
     `highest rate with p99 < ${plan.targets.p99Ms} ms and no failures: ${report.orders.maxRateUnderP99Target === null ? 'none' : `${report.orders.maxRateUnderP99Target} orders/s`}`,
@@ -133,6 +135,19 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
 
 function commonRatio(ratio: RatioAtRate | null): string {
   return ratio === null || ratio.ratio === null ? 'none' : `${ratio.ratio.toFixed(1)}x at ${ratio.rate}/s (orders ${ms(ratio.orderP99Ms ?? NaN)}, baseline ${ms(ratio.baselineP99Ms ?? NaN)})`;
+}
+
+/** Where `rest CPU` went: the machine's services, per step. */
+function servicesCpu(steps: readonly StepResult[]): string[] {
+  const measured = steps.filter((step) => step.servicesCpuPct !== undefined && Object.keys(step.servicesCpuPct).length > 0);
+  if (measured.length === 0) return [];
+  return [
+    '  rest CPU by service, % of one core:',
+    ...measured.map((step) => {
+      const services = Object.entries(step.servicesCpuPct ?? {}).sort(([, a], [, b]) => b - a);
+      return `    ${step.phase === 'search' ? '*' : ''}${step.offeredRate}/s: ${services.map(([name, pct]) => `${name} ${pct.toFixed(0)}`).join(', ')}`;
+    }),
+  ];
 }
 
 function refusals(steps: readonly StepResult[]): string[] {
