@@ -72,8 +72,8 @@ describe('EnvelopeConsumer (real broker)', () => {
       groupId,
       topics: [source],
       fromBeginning: true,
-      handler: async (env, meta) => {
-        received.push({ envelope: env, traceId: trace.getSpanContext(meta.traceContext)?.traceId });
+      handler: async (records) => {
+        for (const record of records) received.push({ envelope: record.envelope, traceId: record.inSpan((spanContext) => trace.getSpanContext(spanContext)?.traceId) });
       },
     });
     const traced = trace.setSpanContext(ROOT_CONTEXT, {
@@ -122,7 +122,7 @@ describe('EnvelopeConsumer (real broker)', () => {
       groupId: uniqueName('it-batch-group'),
       topics: [batchSource],
       fromBeginning: true,
-      batchHandler: async (records) => {
+      handler: async (records) => {
         calls.push({
           seqs: records.map((record) => record.envelope.seq),
           traceIds: records.map((record) => record.inSpan((spanContext) => trace.getSpanContext(spanContext)?.traceId)),

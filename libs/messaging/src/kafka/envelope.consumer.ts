@@ -12,48 +12,42 @@ export interface ConsumedMeta {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
-  /** The consumer span's context (a child of the producer's trace); also active where an SDK manages context. */
+  /** The producer's trace context, the parent of the record's consumer span (`ConsumedEnvelope.inSpan`). */
   readonly traceContext: Context;
 }
 
-export type EnvelopeHandler = (envelope: EventEnvelope, meta: ConsumedMeta) => Promise<void>;
-
-/** A valid record of a fetched batch, for a handler that takes a partition's batch at once. */
+/** A valid record of a fetched batch. */
 export interface ConsumedEnvelope {
   readonly envelope: EventEnvelope;
-  /** `traceContext` is the producer's: the record's consumer span exists only inside `inSpan`. */
   readonly meta: ConsumedMeta;
   /** Runs `work` in the record's consumer span (a child of the producer's trace), ended when `work` settles. */
   inSpan<T>(work: (spanContext: Context) => T): T;
 }
 
+/** The valid records of one fetched batch of one partition, in order (say, to write them in one round trip). */
 export type EnvelopeBatchHandler = (records: readonly ConsumedEnvelope[]) => Promise<void>;
 
-/**
- * `handler` takes one record at a time; `batchHandler` the valid records of one fetched batch of
- * one partition at once, in order (say, to write them in one round trip).
- */
-export type EnvelopeHandling = { readonly handler: EnvelopeHandler; readonly batchHandler?: never } | { readonly batchHandler: EnvelopeBatchHandler; readonly handler?: never };
-
-export type EnvelopeConsumerOptions = EnvelopeHandling & {
+export interface EnvelopeConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly fromBeginning: boolean;
+  readonly handler: EnvelopeBatchHandler;
   /** `trading_consumer_lag` of the group (dead letters are counted by the publisher). */
   readonly metrics?: TradingMetrics;
   /** Called at every rebalance, before the handler sees a record of the new assignment. */
   readonly onAssignment?: () => void;
   /**
-   * Partitions handled at once (default 6): records of one partition are handled one at a time, in
+   * Partitions handled at once (default 6): batches of one partition are handled one at a time, in
    * order; the handler must be safe to run for different partitions at the same time.
    */
   readonly concurrency?: number;
-};
+}
 
 /**
- * At-least-once consumer of enveloped messages, for idempotent handlers (projections, notifiers).
- * Reads only committed records. A record that fails validation is parked on the dead-letter topic
- * and the consumer goes on; a handler that throws is retried by kafkajs, never skipped. The group
+ * At-least-once consumer of enveloped messages, a fetched batch at a time, for idempotent handlers
+ * (projections, notifiers). Reads only committed records. A record that fails validation is parked
+ * on the dead-letter topic, after the handler took the batch's valid ones, and the consumer goes
+ * on; a handler that throws gets the batch again from kafkajs, never skipped. The group
  * offset moves at most once a second per partition (`OffsetCommitThrottle`): a restart may hand a
  * handler a few records again, which idempotence makes harmless.
  */
@@ -86,61 +80,39 @@ export class EnvelopeConsumer {
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
     // handlers are idempotent: the group offset moves at most once a second per partition
     const handled = (topic: string, partition: number, offset: string) => commits.record(topic, partition, (BigInt(offset) + 1n).toString());
-    const { handler, batchHandler } = this.options;
+    const { handler } = this.options;
     await consumer.run({
       autoCommit: false,
       // kafkajs's default (1) hands the partitions over one batch at a time: a handler that waits on
-      // a round trip per record then bounds the whole group, not a partition
+      // a round trip per batch then bounds the whole group, not a partition
       partitionsConsumedConcurrently: this.options.concurrency ?? 6,
-      ...(batchHandler
-        ? {
-            eachBatch: async ({ batch }) => {
-              const { topic, partition } = batch;
-              const records: ConsumedEnvelope[] = [];
-              const invalid: { message: KafkaMessage; failure: DecodeFailure }[] = [];
-              for (const message of batch.messages) {
-                const decoded = this.registry.decode(message.value);
-                if (!decoded.ok) {
-                  invalid.push({ message, failure: decoded.failure });
-                  continue;
-                }
-                const { envelope } = decoded;
-                const parent = extractTraceContext(message.headers);
-                const info = this.recordInfo(topic, partition, message.offset, envelope);
-                records.push({
-                  envelope,
-                  meta: { topic, partition, offset: message.offset, traceContext: parent },
-                  inSpan: (work) => inConsumerSpan(parent, info, work),
-                });
-              }
-              if (records.length > 0) await batchHandler(records);
-              // parked after the handler succeeded: a retried batch parks nothing twice
-              for (const { message, failure } of invalid) {
-                await this.deadLetters.publish(this.deadLetterProducer, { topic, partition, message, consumerGroup: this.options.groupId }, failure);
-              }
-              const last = batch.messages.at(-1);
-              if (last) handled(topic, partition, last.offset);
-            },
+      eachBatch: async ({ batch }) => {
+        const { topic, partition } = batch;
+        const records: ConsumedEnvelope[] = [];
+        const invalid: { message: KafkaMessage; failure: DecodeFailure }[] = [];
+        for (const message of batch.messages) {
+          const decoded = this.registry.decode(message.value);
+          if (!decoded.ok) {
+            invalid.push({ message, failure: decoded.failure });
+            continue;
           }
-        : {
-            eachMessage: async ({ topic, partition, message }) => {
-              const decoded = this.registry.decode(message.value);
-              if (!decoded.ok) {
-                await this.deadLetters.publish(
-                  this.deadLetterProducer,
-                  { topic, partition, message, consumerGroup: this.options.groupId },
-                  decoded.failure,
-                );
-                handled(topic, partition, message.offset);
-                return;
-              }
-              const { envelope } = decoded;
-              await inConsumerSpan(extractTraceContext(message.headers), this.recordInfo(topic, partition, message.offset, envelope), (traceContext) =>
-                handler(envelope, { topic, partition, offset: message.offset, traceContext }),
-              );
-              handled(topic, partition, message.offset);
-            },
-          }),
+          const { envelope } = decoded;
+          const parent = extractTraceContext(message.headers);
+          const info = this.recordInfo(topic, partition, message.offset, envelope);
+          records.push({
+            envelope,
+            meta: { topic, partition, offset: message.offset, traceContext: parent },
+            inSpan: (work) => inConsumerSpan(parent, info, work),
+          });
+        }
+        if (records.length > 0) await handler(records);
+        // parked after the handler succeeded: a retried batch parks nothing twice
+        for (const { message, failure } of invalid) {
+          await this.deadLetters.publish(this.deadLetterProducer, { topic, partition, message, consumerGroup: this.options.groupId }, failure);
+        }
+        const last = batch.messages.at(-1);
+        if (last) handled(topic, partition, last.offset);
+      },
     });
     if (this.options.metrics) {
       this.admin = this.kafka.admin();

@@ -52,7 +52,7 @@ export class TradeUpdatesNotifier {
       // a new group rebuilds the orders it keeps from the start of the log of record
       fromBeginning: true,
       // a partition's batch at once: its appends go to Redis in one round trip
-      batchHandler: async (records) => {
+      handler: async (records) => {
         await this.notifyAll(records);
       },
       // another instance may have written meanwhile
