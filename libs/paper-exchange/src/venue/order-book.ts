@@ -17,9 +17,15 @@ export class OrderBook {
       return;
     }
     const side = this.list(order.order.side);
-    const at = side.findIndex((resting) => outranks(order, resting));
-    if (at === -1) side.push(order);
-    else side.splice(at, 0, order);
+    // the side is sorted, so the orders `order` outranks are a tail of it: find where it starts
+    let low = 0;
+    let high = side.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (outranks(order, side[middle] as VenueOrder)) high = middle;
+      else low = middle + 1;
+    }
+    side.splice(low, 0, order);
   }
 
   remove(order: VenueOrder): void {
@@ -32,6 +38,11 @@ export class OrderBook {
   /** Resting active orders of one side, best first (a copy: safe to change the book while iterating). */
   side(side: OrderSide): readonly VenueOrder[] {
     return [...this.list(side)];
+  }
+
+  /** The resting active orders of one side, best first, as they are: do not change the book while reading them. */
+  bestFirst(side: OrderSide): readonly VenueOrder[] {
+    return this.list(side);
   }
 
   pendingStops(): readonly VenueOrder[] {

@@ -1,4 +1,5 @@
 import { BrokerOrder } from '@trading/broker-sdk';
+import fc from 'fast-check';
 import { Dec } from '@trading/domain';
 import { OrderBook } from './order-book';
 import { VenueOrder } from './venue-order';
@@ -61,6 +62,24 @@ describe('order book', () => {
 
     expect(ids(book.side('buy'))).toEqual(ids([market, high, low]));
     expect(book.side('sell')).toEqual([]);
+  });
+
+  it('keeps any sequence of arrivals in price-time priority, market orders first', () => {
+    const arrival = fc.record({ side: fc.constantFrom('buy' as const, 'sell' as const), price: fc.option(fc.integer({ min: 9_990, max: 10_010 }), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(arrival, { maxLength: 60 }), (arrivals) => {
+        const book = new OrderBook();
+        const orders = arrivals.map(({ side, price }) => resting(side, price === null ? 'market' : 'limit', price === null ? null : (price / 100).toFixed(2)));
+        orders.forEach((order) => book.rest(order));
+
+        for (const side of ['buy', 'sell'] as const) {
+          const rank = (order: VenueOrder): number => (order.limitPrice === null ? -Infinity : side === 'buy' ? -order.limitPrice.toNumber() : order.limitPrice.toNumber());
+          // Array.prototype.sort is stable: equal ranks stay in arrival order
+          const expected = orders.filter((order) => order.order.side === side).sort((a, b) => Math.sign(rank(a) - rank(b)) || 0);
+          expect(ids(book.bestFirst(side))).toEqual(ids(expected));
+        }
+      }),
+    );
   });
 
   it('keeps untriggered stops apart from the priced sides until they trigger', () => {

@@ -3,6 +3,7 @@ import { Dec, IsoTime, OrderSide, epochMs, minDec } from '@trading/domain';
 import { PaperExchangeConfig } from '../config/paper-exchange.config';
 import { MarketQuote } from './market-quote';
 import { Admission, admitOrder } from './order-admission';
+import { ExpiryQueue } from './expiry-queue';
 import { OrderBook } from './order-book';
 import { SeededRandom } from './seeded-random';
 import { nextSessionClose } from './session-close';
@@ -32,6 +33,7 @@ export class PaperVenue {
   private readonly books = new Map<string, OrderBook>();
   private readonly quotes = new Map<string, QuoteState>();
   private readonly lastTrade = new Map<string, Dec>();
+  private readonly expiring = new ExpiryQueue();
   private readonly random: SeededRandom;
   private readonly ids: VenueIds;
   private readonly participation: Dec;
@@ -102,11 +104,15 @@ export class PaperVenue {
     });
     this.triggerStops(symbol, at, out);
     const book = this.books.get(symbol);
+    if (!book) return out;
     for (const side of ['buy', 'sell'] as const) {
-      for (const order of book?.side(side) ?? []) {
-        this.takeFromQuote(order, at, out);
-        if (order.state === 'filled') book?.remove(order);
+      const filled: VenueOrder[] = [];
+      // best first: once one order cannot take from the quote, none behind it can
+      for (const order of book.bestFirst(side)) {
+        if (!this.takeFromQuote(order, at, out)) break;
+        if (order.state === 'filled') filled.push(order);
       }
+      for (const order of filled) book.remove(order);
     }
     return out;
   }
@@ -141,6 +147,7 @@ export class PaperVenue {
       stopPrice: admission.stopPrice,
       expiresAt: order.timeInForce === 'day' && close !== null ? nextSessionClose(at, close) : null,
     });
+    this.expiring.add(accepted);
     out.push(report.acknowledged(accepted, at));
     if (isStopOrder(accepted)) this.book(order.symbol).rest(accepted);
     else this.work(accepted, at, out);
@@ -206,17 +213,19 @@ export class PaperVenue {
     this.lastTrade.set(incoming.order.symbol, price);
   }
 
-  private takeFromQuote(order: VenueOrder, at: IsoTime, out: Reports): void {
+  /** False when the order could take nothing: no quote, a price it does not accept, or no size left. */
+  private takeFromQuote(order: VenueOrder, at: IsoTime, out: Reports): boolean {
     const state = this.quotes.get(order.order.symbol);
-    if (!state) return;
+    if (!state) return false;
     const buy = order.order.side === 'buy';
     const price = buy ? state.quote.askPrice : state.quote.bidPrice;
-    if (price.lte(0) || !acceptsPrice(order, price)) return;
+    if (price.lte(0) || !acceptsPrice(order, price)) return false;
     const qty = minDec(remainingQty(order), buy ? state.askLeft : state.bidLeft);
-    if (qty.lte(0)) return;
+    if (qty.lte(0)) return false;
     if (buy) state.askLeft = state.askLeft.minus(qty);
     else state.bidLeft = state.bidLeft.minus(qty);
     this.execute(order, qty, price, at, out);
+    return true;
   }
 
   private execute(order: VenueOrder, qty: Dec, price: Dec, at: IsoTime, out: Reports): void {
@@ -266,11 +275,7 @@ export class PaperVenue {
   /** DAY orders past their session close expire, stamped with the close time. */
   private expireDue(at: IsoTime): Reports {
     const out: Reports = [];
-    for (const order of this.orders.values()) {
-      if (order.state === 'working' && order.expiresAt !== null && epochMs(order.expiresAt) <= epochMs(at)) {
-        this.expire(order, order.expiresAt, out);
-      }
-    }
+    for (const order of this.expiring.takeDue(epochMs(at))) this.expire(order, order.expiresAt ?? at, out);
     return out;
   }
 

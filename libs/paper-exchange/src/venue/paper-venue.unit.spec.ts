@@ -142,6 +142,22 @@ describe('paper venue', () => {
       expect(paper.lookup('sell-101-late')).toMatchObject({ state: 'working', filledQty: '0.5' });
       expect(paper.lookup('buy')?.state).toBe('filled');
     });
+
+    it('fill from each quote best first, up to its size, and leave the orders it does not reach working', () => {
+      const paper = venue();
+      paper.quote(quote('99.00', 5, '101.00', 5), T0);
+      for (const [id, price] of [['b-99.90', '99.90'], ['b-100.05', '100.05'], ['b-99.80', '99.80'], ['b-100.02', '100.02']] as const) {
+        paper.submit(order(id, { type: 'limit', limitPrice: price, qty: '3', timeInForce: 'gtc' }), T0);
+      }
+
+      // when the ask falls to 100.00 with 4 shares, then to 99.85 with 10
+      const first = paper.quote(quote('99.00', 5, '100.00', 4), T1);
+      const second = paper.quote(quote('99.00', 5, '99.85', 10), T2);
+
+      expect(fills(first).map((f) => `${f.clientOrderId} ${f.qty}@${f.price}`)).toEqual(['b-100.05 3@100.00', 'b-100.02 1@100.00']);
+      expect(fills(second).map((f) => `${f.clientOrderId} ${f.qty}@${f.price}`)).toEqual(['b-100.02 2@99.85', 'b-99.90 3@99.85']);
+      expect(paper.openOrders().map((o) => `${o.order.clientOrderId} ${o.filledQty}`)).toEqual(['b-99.80 0']);
+    });
   });
 
   describe('time in force', () => {
@@ -197,6 +213,24 @@ describe('paper venue', () => {
       const reports = paper.quote(quote('99', 1, '100', 1), '2024-05-01T20:00:05.000Z');
 
       expect(reports).toEqual([expect.objectContaining({ clientOrderId: 'day', kind: 'expired', at: '2024-05-01T20:00:00.000Z' })]);
+    });
+
+    it('DAY orders expire at their own session close, once, and not after a cancel', () => {
+      const paper = venue({ sessionCloseUtc: '20:00' });
+      paper.submit(order('day-1', { type: 'limit', limitPrice: '90', timeInForce: 'day' }), T0);
+      paper.submit(order('canceled', { type: 'limit', limitPrice: '90', timeInForce: 'day' }), T0);
+      paper.cancel('canceled', T1);
+      paper.submit(order('day-2', { type: 'limit', limitPrice: '90', timeInForce: 'day' }), '2024-05-01T21:00:00.000Z');
+
+      const afterFirstClose = paper.quote(quote('99', 1, '100', 1), '2024-05-01T21:00:01.000Z');
+      const beforeSecondClose = paper.quote(quote('99', 1, '100', 1), '2024-05-02T19:59:59.000Z');
+      const afterSecondClose = paper.quote(quote('99', 1, '100', 1), '2024-05-02T20:00:00.000Z');
+
+      expect(kinds(afterFirstClose)).toEqual([]);
+      expect(kinds(beforeSecondClose)).toEqual([]);
+      expect(afterSecondClose).toEqual([expect.objectContaining({ clientOrderId: 'day-2', kind: 'expired', at: '2024-05-02T20:00:00.000Z' })]);
+      expect(paper.lookup('day-1')).toMatchObject({ state: 'expired', updatedAt: '2024-05-01T20:00:00.000Z' });
+      expect(paper.lookup('canceled')?.state).toBe('canceled');
     });
   });
 
