@@ -30,6 +30,8 @@ export class BrokerDispatcher {
   /** intent id -> partition, of intents settled by this process. */
   private readonly settled = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Outcomes being journaled, of calls already answered. */
+  private readonly recording = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -41,14 +43,37 @@ export class BrokerDispatcher {
     private readonly options: DispatcherOptions,
   ) {}
 
-  /** Sends an intent that was just committed. */
+  /**
+   * Sends an intent that was just committed. Resolves once the broker has answered: how the call
+   * ended is journaled after that, without holding up the next call (the intent stays claimed until
+   * it is). Awaiting each outcome's append capped a partition at one broker call per produce round
+   * trip; the journal does not need outcomes in call order, only each intent settled once.
+   */
   async perform(partition: number, intent: BrokerIntent): Promise<void> {
     if (this.attempted.has(intent.intentId) || !this.claim(intent)) return;
+    let recorded: Promise<void>;
     try {
-      await this.send(partition, intent);
-    } finally {
+      ({ recorded } = await this.send(partition, intent));
+    } catch (error) {
       this.claimed.delete(intent.intentId);
+      throw error;
     }
+    const settling = recorded
+      .catch((error: unknown) => {
+        // the call happened, its outcome is not journaled: a lookup at the broker settles it
+        this.logger.error(`journaling the outcome of ${intent.orderId} failed, looking it up later: ${String(error)}`);
+        this.retryLater(partition, intent);
+      })
+      .finally(() => {
+        this.claimed.delete(intent.intentId);
+        this.recording.delete(settling);
+      });
+    this.recording.add(settling);
+  }
+
+  /** Waits until every outcome already decided is journaled (call after `stop`, before the producer goes). */
+  async drain(): Promise<void> {
+    while (this.recording.size > 0) await Promise.all([...this.recording]);
   }
 
   /** Settles an intent of unknown fate: look it up, send only if the broker never received it. */
@@ -68,7 +93,7 @@ export class BrokerDispatcher {
       } else if (reached.value) {
         await this.record(partition, intent, { kind: 'done', value: undefined });
       } else {
-        await this.send(partition, intent);
+        await (await this.send(partition, intent)).recorded;
       }
     } finally {
       this.claimed.delete(intent.intentId);
@@ -93,20 +118,24 @@ export class BrokerDispatcher {
     return true;
   }
 
-  private async send(partition: number, intent: BrokerIntent): Promise<void> {
+  /**
+   * Calls the broker; resolves once it answered, with the journaling of the outcome, started in the
+   * call's trace (wrapped: an async function would wait for a promise it returns).
+   */
+  private async send(partition: number, intent: BrokerIntent): Promise<{ readonly recorded: Promise<void> }> {
     // after a rebalance the new owner resolves this intent; a second sender could double it
-    if (!this.isOwned(partition)) return;
+    if (!this.isOwned(partition)) return { recorded: Promise.resolve() };
     const broker = this.brokers.get(intent.broker);
     this.attempted.set(intent.intentId, partition);
     const action = INTENT_ACTION[intent.type];
-    // the span stays active while the outcome is journaled and a refusal reported: they join the order's trace
-    await inSpan(`broker ${action}`, { kind: SpanKind.CLIENT, attributes: spanAttributes(intent) }, async (span) => {
+    // the outcome is journaled (and a refusal reported) in the call's span context: they join the order's trace
+    return inSpan(`broker ${action}`, { kind: SpanKind.CLIENT, attributes: spanAttributes(intent) }, async (span) => {
       const outcome: BrokerCallOutcome<void> = broker
         ? await broker.call((adapter) => request(adapter, intent))
         : { kind: 'refused', code: 'BROKER.UNAVAILABLE', reason: `no adapter named ${intent.broker}` };
       span.setAttribute(ATTR.outcome, outcome.kind);
       if (outcome.kind !== 'done') span.setStatus({ code: SpanStatusCode.ERROR, message: `${outcome.code}: ${outcome.reason}` });
-      await this.record(partition, intent, outcome);
+      return { recorded: this.record(partition, intent, outcome) };
     });
   }
 

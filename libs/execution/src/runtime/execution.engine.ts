@@ -119,6 +119,7 @@ export class ExecutionEngine {
     this.reconnectTimers.clear();
     this.dispatcher.stop();
     await this.processor.stop();
+    await this.dispatcher.drain();
     for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
     for (const adapter of this.deps.adapters) await adapter.disconnect().catch(() => undefined);
   }
