@@ -76,11 +76,23 @@ describe('PositionsStore (DynamoDB Local)', () => {
     }
   });
 
-  it('given a day of fills, then positions, realized P&L and cash are exact strings, and progress is the last seq', async () => {
+  const countingClient = (commands: string[]): DynamoDBClient => {
+    const counted = createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+    counted.middlewareStack.add((next, context) => async (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    });
+    return counted;
+  };
+
+  it('given a day of fills in one batch, then positions, realized P&L and cash are exact strings, progress is the last seq, in one write', async () => {
     const stream = tradingDay(uniqueName('acc'));
-    const store = new PositionsStore(client, table.TableName, clock);
+    const commands: string[] = [];
+    const counted = countingClient(commands);
+    const store = new PositionsStore(counted, table.TableName, clock);
 
     await store.apply(batchOf(recordsOf(stream.envelopes)), deadLetter);
+    counted.destroy();
 
     const stored = await items(stream.accountId);
     expect(stored).toEqual([
@@ -93,12 +105,35 @@ describe('PositionsStore (DynamoDB Local)', () => {
         costBasis: { S: '1359.00' },
         realizedPnl: { S: '25.50' },
         lastExecutionId: { S: 'x-4' },
-        version: { N: '4' },
+        version: { N: '1' },
       }),
       expect.objectContaining({ sk: { S: 'POSITION#MSFT' }, qty: { S: '0.5' }, avgEntryPrice: { S: '399.99' }, costBasis: { S: '199.995' } }),
     ]);
     expect(await new PositionsProgress(client, table.TableName).lastAppliedSeq(stream.accountId)).toBe(stream.envelopes.length);
     expect(parked).toEqual([]);
+    // the account is read, each position once, then everything goes in one transaction
+    expect(commands).toEqual(['GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+  });
+
+  it('given fills of more positions than one transaction holds, then they go in several writes, each position right', async () => {
+    const stream = new AccountStream(uniqueName('acc'));
+    stream.open('1000000');
+    const symbols = Array.from({ length: 120 }, (_, index) => `S${String(index).padStart(3, '0')}`);
+    symbols.forEach((symbol, index) => {
+      stream.place(`o-${index}`, { symbol, qty: '2', limitPrice: '10.00' }, '10.00');
+      stream.acknowledge(`o-${index}`);
+      stream.fill(`o-${index}`, `x-${index}`, '2', '10.00', true);
+    });
+    const commands: string[] = [];
+    const counted = countingClient(commands);
+
+    await new PositionsStore(counted, table.TableName, clock).apply(batchOf(recordsOf(stream.envelopes)), deadLetter);
+    counted.destroy();
+
+    expect(commands.filter((name) => name === 'TransactWriteItemsCommand')).toHaveLength(2);
+    const stored = (await items(stream.accountId)) ?? [];
+    expect(stored.filter((item) => item.sk?.S?.startsWith('POSITION#')).map((item) => `${item.sk?.S} ${item.qty?.S}`)).toEqual(symbols.map((symbol) => `POSITION#${symbol} 2`));
+    expect(await new PositionsProgress(client, table.TableName).lastAppliedSeq(stream.accountId)).toBe(stream.envelopes.length);
   });
 
   it('given every event applied twice, in other batch shapes, then the items are those of applying it once', async () => {
@@ -135,7 +170,7 @@ describe('PositionsStore (DynamoDB Local)', () => {
     }
   });
 
-  it('given batches of one account, then its account item is read once, and a writer that moved on meanwhile is caught up with, not overwritten', async () => {
+  it('given batches of one account, then its account item and each position are read once, and a writer that moved on meanwhile is caught up with, not overwritten', async () => {
     const stream = tradingDay(uniqueName('acc'));
     const reference = tradingDay(uniqueName('acc'));
     const records = recordsOf(stream.envelopes);
@@ -150,12 +185,15 @@ describe('PositionsStore (DynamoDB Local)', () => {
 
     for (const record of records.slice(0, 8)) await store.apply(batchOf([record]), deadLetter);
     const accountReads = reads.filter((key) => key.includes('ACCOUNT')).length;
+    // the first eight events fill AAPL twice
+    const positionReads = reads.filter((key) => key.includes('POSITION#')).length;
     // another instance applies the rest (a rebalance), then this one is handed all of it again
     await new PositionsStore(client, table.TableName, clock).apply(batchOf(records.slice(8)), deadLetter);
     await store.apply(batchOf(records.slice(6)), deadLetter);
     counted.destroy();
 
     expect(accountReads).toBe(1);
+    expect(positionReads).toBe(1);
     const comparable = async (accountId: string) => (await items(accountId))?.map(({ accountId: _, ...rest }) => ({ ...rest, version: undefined }));
     expect(await comparable(stream.accountId)).toEqual(await comparable(reference.accountId));
   });
