@@ -28,6 +28,12 @@ export interface PaperExchangeAdapterDeps {
 const isFill = (report: BrokerExecutionReport): report is BrokerFill =>
   report.kind === 'fill' || report.kind === 'partial_fill';
 
+/** The latest reports `redeliver` sends again (a venue resends from a recent point, not the whole history). */
+export const REDELIVERY_WINDOW = 10_000;
+/** How long `fills(since)` remembers a fill: the longest look-back the execution service may ask for (EXECUTION_FILLS_LOOKBACK_MS). */
+export const FILLS_RETENTION_MS = 86_400_000;
+const FILL_DROP_CHUNK = 1_024;
+
 /**
  * The paper venue behind the broker-adapter interface. The venue keeps working orders whether or
  * not a session is connected (as a real venue would); reports decided while disconnected are
@@ -37,10 +43,11 @@ export class PaperExchangeAdapter implements BrokerAdapter {
   readonly name = 'paper';
   private readonly venue: PaperVenue;
   private readonly listeners = new Set<BrokerReportListener>();
-  /** Every report delivered to listeners, for `redeliver`. */
+  /** The latest reports delivered to listeners, for `redeliver` (up to twice REDELIVERY_WINDOW, trimmed in one go). */
   private readonly delivered: BrokerExecutionReport[] = [];
   /** Batches decided but not yet delivered (latency, or no session), oldest first. */
   private readonly outbox: (readonly BrokerExecutionReport[])[] = [];
+  /** Fills in the order reported, for `fills(since)`; those older than FILLS_RETENTION_MS are dropped in chunks. */
   private readonly fillLog: BrokerFill[] = [];
   private readonly appliedQuotes = new Map<string, string>();
   private connected = false;
@@ -123,9 +130,9 @@ export class PaperExchangeAdapter implements BrokerAdapter {
     this.emit(this.venue.endOfDay(this.now()));
   }
 
-  /** Sends every report delivered so far once more, as a venue resending after a reconnect. */
+  /** Sends the latest REDELIVERY_WINDOW reports delivered so far once more, as a venue resending after a reconnect. */
   redeliver(): void {
-    const again = [...this.delivered];
+    const again = this.delivered.slice(-REDELIVERY_WINDOW);
     this.deps.scheduler.after(this.deps.config.latencyMs, () => {
       if (this.connected) this.deliver(again);
     });
@@ -144,6 +151,7 @@ export class PaperExchangeAdapter implements BrokerAdapter {
   private emit(reports: readonly BrokerExecutionReport[]): void {
     if (reports.length === 0) return;
     this.fillLog.push(...reports.filter(isFill));
+    this.forgetOldFills();
     this.outbox.push(reports);
     if (this.connected) this.flushLater(reports);
   }
@@ -154,9 +162,18 @@ export class PaperExchangeAdapter implements BrokerAdapter {
       if (!this.connected || !this.outbox.includes(last)) return;
       for (let batch = this.outbox.shift(); batch; batch = batch === last ? undefined : this.outbox.shift()) {
         this.delivered.push(...batch);
+        if (this.delivered.length > 2 * REDELIVERY_WINDOW) this.delivered.splice(0, this.delivered.length - REDELIVERY_WINDOW);
         this.deliver(batch);
       }
     });
+  }
+
+  /** Drops fills past the retention once there are enough to be worth moving the rest (each drop copies the log). */
+  private forgetOldFills(): void {
+    const cutoffMs = this.deps.clock.now().getTime() - FILLS_RETENTION_MS;
+    let expired = 0;
+    while (expired < this.fillLog.length && epochMs((this.fillLog[expired] as BrokerFill).at) < cutoffMs) expired += 1;
+    if (expired >= FILL_DROP_CHUNK || (expired > 0 && expired * 2 >= this.fillLog.length)) this.fillLog.splice(0, expired);
   }
 
   private deliver(reports: readonly BrokerExecutionReport[]): void {

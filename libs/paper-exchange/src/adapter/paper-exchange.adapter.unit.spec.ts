@@ -2,7 +2,7 @@ import { BrokerExecutionReport, BrokerOrder, BrokerUnavailableError } from '@tra
 import type { Quote } from '@trading/market-data';
 import { resolvePaperExchangeConfig } from '../config/paper-exchange.config';
 import { ManualScheduler } from './manual.scheduler';
-import { PaperExchangeAdapter } from './paper-exchange.adapter';
+import { FILLS_RETENTION_MS, PaperExchangeAdapter, REDELIVERY_WINDOW } from './paper-exchange.adapter';
 
 const NOW = new Date('2024-05-01T14:00:00.000Z');
 
@@ -29,17 +29,18 @@ function order(id: string, terms: Partial<BrokerOrder> = {}): BrokerOrder {
 async function connectedAdapter(latencyMs = 10) {
   const scheduler = new ManualScheduler();
   const market = { current: undefined as Quote | undefined };
+  const clock = { now: () => NOW };
   const adapter = new PaperExchangeAdapter({
     config: resolvePaperExchangeConfig({ latencyMs, quotePollMs: 100, sessionCloseUtc: null }),
     quotes: { latest: (symbol) => (symbol === 'AAPL' ? market.current : undefined) },
-    clock: { now: () => NOW },
+    clock,
     scheduler,
   });
   const reports: BrokerExecutionReport[] = [];
   adapter.onReport((report) => reports.push(report));
   await adapter.connect();
   const kinds = () => reports.map((r) => `${r.clientOrderId}:${r.kind}`);
-  return { adapter, scheduler, market, reports, kinds };
+  return { adapter, scheduler, market, reports, kinds, clock };
 }
 
 describe('paper exchange adapter', () => {
@@ -136,5 +137,36 @@ describe('paper exchange adapter', () => {
     expect(reports).toEqual([...first, ...first]);
     expect(await adapter.fills('2024-05-01T14:00:00.000Z')).toEqual(first.filter((r) => r.kind === 'fill'));
     expect(await adapter.fills('2024-05-01T14:00:00.001Z')).toEqual([]);
+  });
+
+  it('redelivers only the latest reports, however many it delivered', async () => {
+    const { adapter, scheduler, market, reports } = await connectedAdapter(0);
+    market.current = quote(1_000_000, '2024-05-01T13:59:59.000Z');
+    // 2 reports per order (acknowledged, fill): past twice the window, so the oldest are forgotten
+    const orders = REDELIVERY_WINDOW + 5;
+    for (let index = 0; index < orders; index += 1) await adapter.submit(order(`m${index}`));
+    scheduler.advance(0);
+    const delivered = [...reports];
+
+    adapter.redeliver();
+    scheduler.advance(0);
+
+    expect(delivered).toHaveLength(2 * orders);
+    expect(reports.slice(delivered.length)).toEqual(delivered.slice(-REDELIVERY_WINDOW));
+  });
+
+  it('lists fills of the last day, and forgets older ones', async () => {
+    const { adapter, scheduler, market, clock } = await connectedAdapter(0);
+    market.current = quote(1_000_000, '2024-05-01T13:59:59.000Z');
+    await adapter.submit(order('yesterday'));
+    const later = new Date(NOW.getTime() + FILLS_RETENTION_MS + 1);
+    clock.now = () => later;
+    market.current = quote(1_000_000, later.toISOString());
+    await adapter.submit(order('today'));
+    scheduler.advance(0);
+
+    const fills = await adapter.fills('2024-01-01T00:00:00.000Z');
+
+    expect(fills.map((fill) => fill.clientOrderId)).toEqual(['today']);
   });
 });
