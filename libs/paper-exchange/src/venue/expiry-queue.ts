@@ -1,4 +1,5 @@
 import { epochMs } from '@trading/domain';
+import { insertSorted } from './sorted-insert';
 import { VenueOrder } from './venue-order';
 
 /**
@@ -12,14 +13,7 @@ export class ExpiryQueue {
   add(order: VenueOrder): void {
     if (order.expiresAt === null) return;
     const dueMs = epochMs(order.expiresAt);
-    let low = 0;
-    let high = this.queue.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.queue[middle] as { dueMs: number }).dueMs <= dueMs) low = middle + 1;
-      else high = middle;
-    }
-    this.queue.splice(low, 0, { dueMs, order });
+    insertSorted(this.queue, { dueMs, order }, (queued) => queued.dueMs > dueMs);
   }
 
   /** Takes the still working orders due at `nowMs` or before, soonest first. */

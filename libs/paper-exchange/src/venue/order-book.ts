@@ -1,4 +1,5 @@
 import { OrderSide } from '@trading/domain';
+import { insertSorted } from './sorted-insert';
 import { VenueOrder, activeLimit, isPendingStop } from './venue-order';
 
 /**
@@ -16,16 +17,7 @@ export class OrderBook {
       this.stops.push(order);
       return;
     }
-    const side = this.list(order.order.side);
-    // the side is sorted, so the orders `order` outranks are a tail of it: find where it starts
-    let low = 0;
-    let high = side.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (outranks(order, side[middle] as VenueOrder)) high = middle;
-      else low = middle + 1;
-    }
-    side.splice(low, 0, order);
+    insertSorted(this.list(order.order.side), order, (resting) => outranks(order, resting));
   }
 
   remove(order: VenueOrder): void {

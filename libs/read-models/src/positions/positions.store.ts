@@ -50,9 +50,10 @@ class WriteConflictError extends Error {
 
 /**
  * The positions read model in DynamoDB. The account item (`sk = ACCOUNT`) holds the cash and the
- * last applied seq of the account's stream; each fill is one transaction that writes the position
- * (conditional on its `version`) and moves the account's seq forward (conditional on it being
- * older), so a redelivered fill changes nothing and two instances never lose an update.
+ * last applied seq of the account's stream; an account's fills of a batch go in one transaction
+ * that writes each position they changed (conditional on its `version`) and moves the account's
+ * seq forward (conditional on none of them applied yet), so a redelivered fill changes nothing and
+ * two instances never lose an update.
  */
 export class PositionsStore implements ProjectionStore {
   private readonly logger = new Logger(PositionsStore.name);
