@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { cpuSeconds } from '../system/process-stats';
+import { cpuSeconds, mainThreadCpuSeconds } from '../system/process-stats';
 import { listenOverflows } from '../system/listen-overflows';
 import { meterServices, ServiceCpu } from '../system/service-cpu';
 import { machineBusy } from '../system/machine-load';
@@ -13,6 +13,8 @@ export interface StepResult extends OpenLoopResult {
   readonly sustained: boolean;
   /** CPU of the process under test (all-in-one, or the baseline's responder), % of one core. */
   readonly serverCpuPct: number | null;
+  /** Of that, its main thread's: the all-in-one's HTTP, OMS and live stream (not its background thread, GC helpers or I/O pool). */
+  readonly serverMainThreadCpuPct?: number | null;
   /** CPU of the bench driver, % of one core. */
   readonly driverCpuPct: number;
   /** All cores of the machine, % busy. */
@@ -45,11 +47,13 @@ export async function measuredStep(
   const busy = machineBusy();
   const services = meterServices();
   const serverBefore = cpuSeconds(serverPid);
+  const mainBefore = mainThreadCpuSeconds(serverPid);
   const driverBefore = process.cpuUsage();
   const startedAt = Date.now();
   const result = await run();
   const elapsedS = (Date.now() - startedAt) / 1000;
   const serverAfter = cpuSeconds(serverPid);
+  const mainAfter = mainThreadCpuSeconds(serverPid);
   const driver = process.cpuUsage(driverBefore);
   const machinePct = busy() * 100;
   const overflowsAfter = listenOverflows();
@@ -62,6 +66,7 @@ export async function measuredStep(
     phase,
     sustained: failed === 0 && result.collapsed === null && result.achievedRate >= sustainedFraction * result.offeredRate,
     serverCpuPct,
+    serverMainThreadCpuPct: mainBefore === undefined || mainAfter === undefined ? null : ((mainAfter - mainBefore) / elapsedS) * 100,
     driverCpuPct,
     machineBusyPct: machinePct,
     listenOverflows: overflowsBefore === undefined || overflowsAfter === undefined ? null : overflowsAfter - overflowsBefore,

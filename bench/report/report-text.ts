@@ -96,6 +96,7 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
     ...(orders ? ['accepted', 'refused', 'pend_new', 'errors'] : ['replies', 'failed']),
     'lag p99',
     orders ? 'aio CPU' : 'resp CPU',
+    ...(orders ? ['main thr'] : []),
     'drv CPU',
     'rest CPU',
     'machine',
@@ -120,6 +121,7 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
       ...(orders ? [count('accepted'), count('refused'), count('pending_new'), String(failures)] : [count('reply'), String(failures)]),
       ms(s.sendLagMs?.p99 ?? NaN),
       pct(s.serverCpuPct),
+      ...(orders ? [pct(s.serverMainThreadCpuPct ?? null)] : []),
       pct(s.driverCpuPct),
       pct(s.otherCpuPct),
       pct(s.machineBusyPct),
@@ -129,7 +131,12 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
   return [
     ...table(header, rows),
     '  (* search step; lag p99 = how late the driver sent; CPU in % of one core over the step: rest = Kafka, PostgreSQL, Redis and anything else running; machine = % of all cores busy)',
-    ...(orders ? ['  (ms/order = CPU ms per achieved order: of the all-in-one, and of the all-in-one plus the rest, the driver left out)'] : []),
+    ...(orders
+      ? [
+          '  (main thr = of aio CPU, the main thread: HTTP, the OMS and the live stream, what an answer waits for; execution, projectors and archiver run on a background thread of lower priority)',
+          '  (ms/order = CPU ms per achieved order: of the all-in-one, and of the all-in-one plus the rest, the driver left out)',
+        ]
+      : []),
   ];
 }
 

@@ -1,7 +1,17 @@
 import { createKafkaClient, TopicCatalogue } from '@trading/messaging';
 import { eventually, testConfig, uniqueName } from '@trading/testing';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { getPriority } from 'node:os';
 import { freePort, RunningService, startService } from '../support/service-process';
+
+/** Nice values of a process's threads. */
+function niceValues(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,6 +65,11 @@ describe('all-in-one process', () => {
     expect(Object.keys(ready.dependencies).sort()).toEqual(['dynamodb', 's3', 'kafka', 'postgres', 'redis'].sort());
     // ready only once the single writers have rebuilt the state of every partition they own
     expect(ready.checks).toMatchObject({ 'oms-partition-state': { status: 'up' }, 'execution-partitions': { status: 'up' } });
+    // execution, the projectors and the archiver run on a thread ALL_IN_ONE_BACKGROUND_NICE (10) steps below the rest
+    const own = getPriority();
+    const nices = niceValues(running.process.pid ?? 0);
+    expect(nices.filter((nice) => nice === Math.min(19, own + 10)).length).toBeGreaterThanOrEqual(1);
+    expect(nices.filter((nice) => nice === own).length).toBeGreaterThanOrEqual(1);
     const admin = createKafkaClient({ clientId: uniqueName('sys-check'), brokers: config.KAFKA_BROKERS, logLevel: 'nothing' }).admin();
     await admin.connect();
     try {
@@ -88,6 +103,7 @@ describe('all-in-one process', () => {
       PORT: 'eighty',
       KAFKA_BROKERS: 'no-port',
       DATABASE_URL: 'mysql://db/trading',
+      ALL_IN_ONE_BACKGROUND_NICE: '20',
     });
 
     const { code } = await service.exited;
@@ -97,6 +113,7 @@ describe('all-in-one process', () => {
     expect(service.output()).toMatch(/PORT: /);
     expect(service.output()).toMatch(/KAFKA_BROKERS: /);
     expect(service.output()).toMatch(/DATABASE_URL: expected a postgres:\/\/ URL/);
+    expect(service.output()).toMatch(/ALL_IN_ONE_BACKGROUND_NICE: /);
     expect(service.output()).not.toMatch(/Nest application successfully started|listening/);
   });
 });

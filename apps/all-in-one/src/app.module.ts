@@ -1,19 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ArchiveModule } from '@trading/archive';
 import { AppConfig, AppConfigModule } from '@trading/config';
-import { ExecutionModule, loadExecutionSettings } from '@trading/execution';
 import { GatewayOrdersModule, GatewayQueriesModule } from '@trading/gateway';
 import { HealthModule } from '@trading/health';
 import { MarketDataModule } from '@trading/market-data';
 import { MessagingModule } from '@trading/messaging';
 import { OmsModule } from '@trading/oms';
-import { PaperExchangeAdapter, PaperExchangeModule, paperExchangeConfig } from '@trading/paper-exchange';
 import { PersistenceModule } from '@trading/persistence';
-import { ReadModelsModule } from '@trading/read-models';
 import { RedisModule } from '@trading/redis';
 import { loadTradeUpdatesSettings, TradeUpdatesModule } from '@trading/trade-updates';
+import { BackgroundThreadLifecycle } from './background-thread.lifecycle';
 
-/** Every module in one process, for the quick start. Feature modules plug in here. */
+/**
+ * Every module in one process, for the quick start. Feature modules plug in here. This thread
+ * serves HTTP (orders, queries, quotes, SSE), runs the OMS, publishes the simulated quotes and
+ * feeds the trade-updates stream: everything an answer or a live update waits for. Execution,
+ * the projectors and the archiver run on the background thread (`BackgroundModule`), at a lower
+ * priority, so that a loaded machine serves order entry first.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -27,15 +30,9 @@ export class AppModule {
         AppConfigModule.forRoot(),
         MessagingModule,
         PersistenceModule,
-        ReadModelsModule.forRoot(),
         RedisModule,
         marketData,
         OmsModule.forRoot({ marketData }),
-        ExecutionModule.forRoot({
-          imports: [PaperExchangeModule.forRoot({ marketData, config: paperExchangeConfig(config) })],
-          adapters: { inject: [PaperExchangeAdapter], useFactory: (paper: PaperExchangeAdapter) => [paper] },
-          settings: loadExecutionSettings(process.env),
-        }),
         GatewayOrdersModule.forRoot({
           decisionTimeoutMs: config.GATEWAY_DECISION_TIMEOUT_MS,
           consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS,
@@ -44,9 +41,9 @@ export class AppModule {
         }),
         GatewayQueriesModule.forRoot({ marketData, consistencyTimeoutMs: config.GATEWAY_CONSISTENCY_TIMEOUT_MS, edge }),
         TradeUpdatesModule.forRoot({ ...loadTradeUpdatesSettings(process.env), edge }),
-        ArchiveModule,
         HealthModule.forRoot(['kafka', 'postgres', 'redis', 'dynamodb', 's3']),
       ],
+      providers: [BackgroundThreadLifecycle],
     };
   }
 }

@@ -23,6 +23,7 @@ describe('loadAppConfig', () => {
       S3_ENDPOINT: 'http://127.0.0.1:9000',
       S3_BUCKET: 'trading-audit',
       S3_FORCE_PATH_STYLE: true,
+      ALL_IN_ONE_BACKGROUND_NICE: 10,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { JsonLogger } from './logging/json.logger';
-import { ObservabilityModule } from './observability.module';
+import { ObservabilityExposure, ObservabilityModule } from './observability.module';
 import { loadObservabilitySettings, ObservabilitySettings } from './observability.settings';
 import { startTracing } from './tracing/start-tracing';
 
@@ -15,11 +15,12 @@ export interface ServiceObservability {
 /**
  * Everything a service's main.ts sets up before Nest: settings (`SERVICE_NAME` defaults to the
  * service), tracing (off unless OTEL_TRACES_EXPORTER=otlp), the JSON logger, and the module that
- * exposes `/metrics` — on the app's HTTP port (`controller`) or on METRICS_PORT (`standalone`).
+ * exposes `/metrics` — on the app's HTTP port (`controller`), on METRICS_PORT (`standalone`), or
+ * through the host thread (`embedded`).
  */
 export function bootstrapObservability(
   service: string,
-  expose: 'controller' | 'standalone',
+  expose: ObservabilityExposure,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ServiceObservability {
   const settings = loadObservabilitySettings({ ...env, SERVICE_NAME: env.SERVICE_NAME || service });

@@ -9,13 +9,17 @@ import { Tracing } from './tracing/start-tracing';
 export const OBSERVABILITY_SETTINGS = Symbol('OBSERVABILITY_SETTINGS');
 export const TRACING = Symbol('TRACING');
 
+export type ObservabilityExposure = 'controller' | 'standalone' | 'embedded';
+
 export interface ObservabilityModuleOptions {
   readonly settings: ObservabilitySettings;
   /**
    * `controller`: `GET /metrics` on the app's HTTP port (the app serves its own `/health/*`);
-   * `standalone`: `/metrics`, `/health/live`, `/health/ready` on METRICS_PORT (services without HTTP).
+   * `standalone`: `/metrics`, `/health/live`, `/health/ready` on METRICS_PORT (services without HTTP);
+   * `embedded`: nothing, and no process metrics: a worker thread whose host serves its metrics and
+   * readiness with its own (`TradingMetrics.include`).
    */
-  readonly expose: 'controller' | 'standalone';
+  readonly expose: ObservabilityExposure;
   /** What `startTracing` returned in main.ts: flushed and shut down with the application. */
   readonly tracing?: Tracing;
 }
@@ -62,7 +66,7 @@ export class ObservabilityModule {
       controllers: options.expose === 'controller' ? [MetricsController] : [],
       providers: [
         { provide: OBSERVABILITY_SETTINGS, useValue: options.settings },
-        { provide: TradingMetrics, useFactory: () => new TradingMetrics() },
+        { provide: TradingMetrics, useFactory: () => new TradingMetrics({ processMetrics: options.expose !== 'embedded' }) },
         { provide: ReadinessProbes, useFactory: () => new ReadinessProbes() },
         ...(options.expose === 'standalone' ? [StandaloneObservabilityServer] : []),
         ...(options.tracing ? [{ provide: TRACING, useValue: options.tracing }, TracingLifecycle] : []),

@@ -31,6 +31,25 @@ describe('ObservabilityModule on the HTTP port', () => {
   });
 });
 
+describe('ObservabilityModule embedded in a worker thread', () => {
+  it('given embedded, when started, then it serves nothing and its registry has no process metrics to double', async () => {
+    const module = ObservabilityModule.forRoot({ settings: loadObservabilitySettings({ METRICS_PORT: '0' }), expose: 'embedded' });
+    const app = await NestFactory.create(module, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+    app.get(TradingMetrics).fills.inc({ broker: 'paper', side: 'buy' });
+
+    try {
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const names = (await app.get(TradingMetrics).snapshot()).map((metric) => metric.name);
+      expect(names).toContain('trading_fills_total');
+      expect(names).not.toContain('process_resident_memory_bytes');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('loadObservabilitySettings', () => {
   it('given nothing set, then tracing is off and metrics are on 9464', () => {
     expect(loadObservabilitySettings({})).toMatchObject({ tracesExporter: 'none', metricsPort: 9464, serviceName: 'trading-backend' });

@@ -31,6 +31,8 @@ require(workerData.entry);
 
 export interface ModuleWorkerOptions {
   readonly resourceLimits?: ResourceLimits;
+  /** Handed to the entry as `workerData.data` (structured-cloneable). */
+  readonly data?: unknown;
 }
 
 /**
@@ -38,6 +40,10 @@ export interface ModuleWorkerOptions {
  * under ts-jest, TypeScript. Throws where no thread can be started.
  */
 export function startModuleWorker(entry: string, options: ModuleWorkerOptions = {}): Worker {
-  const workerData = entry.endsWith('.ts') ? { entry, typescript: require.resolve('typescript'), libs: resolve(__dirname, '..', '..') } : { entry };
-  return new Worker(WORKER_SOURCE, { eval: true, workerData, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+  const compile = entry.endsWith('.ts') ? { typescript: require.resolve('typescript'), libs: resolve(__dirname, '..', '..') } : {};
+  return new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { entry, data: options.data, ...compile },
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+  });
 }

@@ -17,6 +17,7 @@ export interface ReadinessReport {
  */
 export class ReadinessProbes {
   private readonly probes = new Map<string, ReadinessProbe>();
+  private readonly includes = new Map<string, () => Promise<ReadinessReport>>();
 
   constructor(private readonly timeoutMs = 2000) {}
 
@@ -27,12 +28,33 @@ export class ReadinessProbes {
     };
   }
 
+  /**
+   * Adds the checks of another report (a worker thread's) to every check; when that report cannot
+   * be had, a check called `name` is down with the reason. Returns the way to stop.
+   */
+  include(name: string, report: () => Promise<ReadinessReport>): () => void {
+    this.includes.set(name, report);
+    return () => {
+      if (this.includes.get(name) === report) this.includes.delete(name);
+    };
+  }
+
   async check(): Promise<ReadinessReport> {
-    const entries = await Promise.all(
-      [...this.probes].map(async ([name, probe]): Promise<[string, ProbeResult]> => [name, await this.run(probe)]),
-    );
+    const [own, included] = await Promise.all([
+      Promise.all([...this.probes].map(async ([name, probe]): Promise<[string, ProbeResult]> => [name, await this.run(probe)])),
+      Promise.all([...this.includes].map(([name, report]) => this.runIncluded(name, report))),
+    ]);
+    const entries = [...own, ...included.flat()];
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, result]) => result.status === 'up') ? 'ok' : 'unavailable', checks };
+  }
+
+  private async runIncluded(name: string, report: () => Promise<ReadinessReport>): Promise<[string, ProbeResult][]> {
+    let checks: Readonly<Record<string, ProbeResult>> = {};
+    const result = await this.run(async () => {
+      checks = (await report()).checks;
+    });
+    return result.status === 'up' ? Object.entries(checks) : [[name, result]];
   }
 
   private async run(probe: ReadinessProbe): Promise<ProbeResult> {

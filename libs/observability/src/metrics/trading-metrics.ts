@@ -1,10 +1,13 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, MetricObjectWithValues, MetricValue, Registry } from 'prom-client';
 
 export type OrderAckOutcome = 'accepted' | 'rejected' | 'pending_new';
 export type DecisionOutcome = 'accepted' | 'rejected';
 export type CircuitStateLabel = 'closed' | 'open' | 'half_open';
 
 const CIRCUIT_STATES: readonly CircuitStateLabel[] = ['closed', 'open', 'half_open'];
+
+/** Every metric of a registry with its current values, as it crosses to another thread. */
+export type MetricsSnapshot = MetricObjectWithValues<MetricValue<string>>[];
 
 export interface TradingMetricsOptions {
   /** Node.js process metrics (CPU, memory, event loop lag, GC); off for throwaway registries in tests. */
@@ -29,6 +32,7 @@ export class TradingMetrics {
   readonly projectionLag: Gauge<'projection'>;
   readonly sseConnections: Gauge;
   private readonly sseSources = new Set<() => number>();
+  private readonly includes = new Set<() => Promise<MetricsSnapshot>>();
   readonly circuitState: Gauge<'broker' | 'state'>;
   readonly deadLetters: Counter<'group' | 'topic' | 'code'>;
 
@@ -145,8 +149,26 @@ export class TradingMetrics {
     return this.registry.contentType;
   }
 
+  /**
+   * Adds another registry's metrics (a worker thread's) to every scrape: series of the same name
+   * and labels are summed, so the other registry must leave out process metrics. Returns the way
+   * to stop. A source that fails is left out of that scrape.
+   */
+  include(snapshot: () => Promise<MetricsSnapshot>): () => void {
+    this.includes.add(snapshot);
+    return () => this.includes.delete(snapshot);
+  }
+
+  /** Every metric with its current values, for a registry on another thread to include. */
+  snapshot(): Promise<MetricsSnapshot> {
+    return this.registry.getMetricsAsJSON();
+  }
+
   /** The Prometheus text exposition of every metric. */
-  text(): Promise<string> {
-    return this.registry.metrics();
+  async text(): Promise<string> {
+    if (this.includes.size === 0) return this.registry.metrics();
+    const included = await Promise.allSettled([...this.includes].map((snapshot) => snapshot()));
+    const snapshots = included.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    return AggregatorRegistry.aggregate([await this.snapshot(), ...snapshots]).metrics();
   }
 }

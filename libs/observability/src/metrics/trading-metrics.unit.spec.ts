@@ -81,4 +81,33 @@ describe('TradingMetrics', () => {
     expect(text).toContain('process_cpu_seconds_total');
     expect(text).toContain('nodejs_eventloop_lag_seconds');
   });
+
+  it('given a worker thread\'s registry included, when scraped, then its series appear once and series in both are summed', async () => {
+    const main = new TradingMetrics({ processMetrics: false });
+    const worker = new TradingMetrics({ processMetrics: false });
+    main.orderAckLatency.observe({ outcome: 'accepted' }, 0.012);
+    main.deadLetters.inc({ group: 'oms', topic: 'trading.commands', code: 'MESSAGING.INVALID_PAYLOAD' });
+    worker.fills.inc({ broker: 'paper', side: 'buy' }, 3);
+    worker.deadLetters.inc({ group: 'oms', topic: 'trading.commands', code: 'MESSAGING.INVALID_PAYLOAD' }, 2);
+    worker.watchProjectionLag('orders', () => 0.5);
+    const stop = main.include(() => worker.snapshot());
+
+    const text = await main.text();
+
+    expect(text).toContain('trading_fills_total{broker="paper",side="buy"} 3');
+    expect(text).toContain('trading_dead_letters_total{group="oms",topic="trading.commands",code="MESSAGING.INVALID_PAYLOAD"} 3');
+    expect(text).toContain('trading_projection_lag_seconds{projection="orders"} 0.5');
+    expect(text).toContain('trading_order_ack_latency_seconds_count{outcome="accepted"} 1');
+    expect(text.match(/^# TYPE trading_fills_total counter$/gm)).toHaveLength(1);
+    stop();
+    expect(await main.text()).not.toContain('trading_fills_total{');
+  });
+
+  it('given an included source that fails, when scraped, then the process\'s own metrics are still served', async () => {
+    const main = new TradingMetrics({ processMetrics: false });
+    main.fills.inc({ broker: 'paper', side: 'sell' });
+    main.include(() => Promise.reject(new Error('thread gone')));
+
+    expect(await main.text()).toContain('trading_fills_total{broker="paper",side="sell"} 1');
+  });
 });
