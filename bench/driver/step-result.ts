@@ -13,7 +13,7 @@ export interface StepResult extends OpenLoopResult {
   readonly sustained: boolean;
   /** CPU of the process under test (all-in-one, or the baseline's responder), % of one core. */
   readonly serverCpuPct: number | null;
-  /** Of that, its main thread's: the all-in-one's HTTP, OMS and live stream (not its background thread, GC helpers or I/O pool). */
+  /** Of that, its main thread's: the all-in-one's HTTP, OMS, execution and live stream (not its background thread, GC helpers or I/O pool). */
   readonly serverMainThreadCpuPct?: number | null;
   /** CPU of the bench driver, % of one core. */
   readonly driverCpuPct: number;

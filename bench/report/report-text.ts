@@ -133,7 +133,7 @@ function stepTable(steps: readonly StepResult[], kind: 'baseline' | 'orders'): s
     '  (* search step; lag p99 = how late the driver sent; CPU in % of one core over the step: rest = Kafka, PostgreSQL, Redis and anything else running; machine = % of all cores busy)',
     ...(orders
       ? [
-          '  (main thr = of aio CPU, the main thread: HTTP, the OMS and the live stream, what an answer waits for; execution, projectors and archiver run on a background thread of lower priority)',
+          '  (main thr = of aio CPU, the main thread: HTTP, the OMS, execution and the live stream, what an answer waits for; projectors and archiver run on a background thread of lower priority)',
           '  (ms/order = CPU ms per achieved order: of the all-in-one, and of the all-in-one plus the rest, the driver left out)',
         ]
       : []),

@@ -65,7 +65,7 @@ describe('all-in-one process', () => {
     expect(Object.keys(ready.dependencies).sort()).toEqual(['dynamodb', 's3', 'kafka', 'postgres', 'redis'].sort());
     // ready only once the single writers have rebuilt the state of every partition they own
     expect(ready.checks).toMatchObject({ 'oms-partition-state': { status: 'up' }, 'execution-partitions': { status: 'up' } });
-    // execution, the projectors and the archiver run on a thread ALL_IN_ONE_BACKGROUND_NICE (10) steps below the rest
+    // the projectors and the archiver run on a thread ALL_IN_ONE_BACKGROUND_NICE (10) steps below the rest
     const own = getPriority();
     const nices = niceValues(running.process.pid ?? 0);
     expect(nices.filter((nice) => nice === Math.min(19, own + 10)).length).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadAppConfig } from '@trading/config';
 import { bootstrapObservability, ReadinessProbes, TradingMetrics, withObservability } from '@trading/observability';
 import { parentPort, workerData } from 'node:worker_threads';
 import { lowerThreadPriority } from './thread-priority';
@@ -11,13 +10,12 @@ interface BackgroundThreadData {
   readonly data: { readonly niceSteps: number; readonly serviceName: string };
 }
 
-/** The all-in-one's background thread: execution, projectors and archiver, below the main thread's priority. */
+/** The all-in-one's background thread: the projectors and the archiver, below the main thread's priority. */
 async function start(): Promise<void> {
   const { niceSteps, serviceName } = (workerData as BackgroundThreadData).data;
   lowerThreadPriority(niceSteps);
-  const config = loadAppConfig(process.env);
   const observability = bootstrapObservability(serviceName, 'embedded', { ...process.env, SERVICE_NAME: serviceName });
-  const app = await NestFactory.createApplicationContext(withObservability(BackgroundModule.forRoot(config), observability), {
+  const app = await NestFactory.createApplicationContext(withObservability(BackgroundModule, observability), {
     abortOnError: false,
     logger: observability.logger,
   });

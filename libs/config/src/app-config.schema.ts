@@ -65,7 +65,7 @@ export const appConfigSchema = z.object({
   /** How long a read presenting X-Consistency-Token waits for the read models to catch up. */
   GATEWAY_CONSISTENCY_TIMEOUT_MS: positiveInt.max(60_000).default(2000),
 
-  /** The all-in-one's background thread (execution, projectors, archiver) runs this many nice steps below its main thread. */
+  /** The all-in-one's background thread (projectors, archiver) runs this many nice steps below its main thread. */
   ALL_IN_ONE_BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
 
   MARKET_DATA_INTERVAL_MS: positiveInt.min(10).max(3_600_000).default(1000),
