@@ -20,22 +20,29 @@ export interface BackgroundWork {
   close(): Promise<void>;
 }
 
-/** The background thread's side: says it has started, then answers the main thread until told to close. */
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The background thread's side: says it has started, then answers the main thread until told to
+ * close. A question it cannot answer is left unanswered (the main thread's wait for it fails) and
+ * logged, never a crash of the thread.
+ */
 export function serveHost(port: MessagePort, work: BackgroundWork): void {
   const send = (message: ThreadMessage) => port.postMessage(message);
+  const unanswered = (type: string) => (error: unknown) => process.stderr.write(`background thread: no ${type} to answer with: ${describe(error)}\n`);
   port.on('message', (request: HostRequest) => {
     switch (request.type) {
       case 'metrics':
-        void work.metrics().then((metrics) => send({ type: 'metrics', id: request.id, metrics }));
+        work.metrics().then((metrics) => send({ type: 'metrics', id: request.id, metrics }), unanswered('metrics'));
         return;
       case 'readiness':
-        void work.readiness().then((report) => send({ type: 'readiness', id: request.id, report }));
+        work.readiness().then((report) => send({ type: 'readiness', id: request.id, report }), unanswered('readiness'));
         return;
       case 'close':
         work.close().then(
           () => process.exit(0),
           (error: unknown) => {
-            process.stderr.write(`background thread: close failed: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.stderr.write(`background thread: close failed: ${describe(error)}\n`);
             process.exit(1);
           },
         );

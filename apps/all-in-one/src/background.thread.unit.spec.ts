@@ -43,6 +43,14 @@ describe('BackgroundThread', () => {
     await expect(thread.readiness()).resolves.toEqual({ status: 'unavailable', checks: { 'positions-store': { status: 'down', error: 'store unreachable' } } });
   });
 
+  it('given a thread whose metrics cannot be read, when asked, then the question times out and the thread runs on', async () => {
+    const thread = scripted({ failMetrics: true }, { requestTimeoutMs: 300 });
+    await thread.start();
+
+    await expect(thread.metrics()).rejects.toThrow('background thread did not answer metrics within 300 ms');
+    await expect(thread.readiness()).resolves.toEqual({ status: 'ok', checks: {} });
+  });
+
   it('given a thread that throws while starting, when started, then start fails with its error and nothing restarts', async () => {
     const thread = scripted({ failStart: 'no broker adapters configured' }, { restartDelayMs: 10 });
 

@@ -14,6 +14,8 @@ export interface ScriptedBackground {
   readonly survivedMarker?: string;
   /** A readiness check of its own that is down. */
   readonly downCheck?: string;
+  /** Its metrics cannot be read. */
+  readonly failMetrics?: boolean;
 }
 
 const script = (workerData as { data: ScriptedBackground }).data;
@@ -29,7 +31,7 @@ if (script.crashAfterMs !== undefined && !(script.survivedMarker && existsSync(s
 }
 if (!parentPort) throw new Error('not a worker thread');
 serveHost(parentPort, {
-  metrics: () => metrics.snapshot(),
+  metrics: () => (script.failMetrics ? Promise.reject(new Error('a collect callback threw')) : metrics.snapshot()),
   readiness: async () =>
     script.downCheck
       ? { status: 'unavailable', checks: { [script.downCheck]: { status: 'down', error: 'store unreachable' } } }
