@@ -13,8 +13,9 @@ interface BackgroundThreadData {
 /** The all-in-one's background thread: the projectors and the archiver, below the main thread's priority. */
 async function start(): Promise<void> {
   const { niceSteps, serviceName } = (workerData as BackgroundThreadData).data;
-  lowerThreadPriority(niceSteps);
+  const nice = niceSteps === 0 ? null : lowerThreadPriority(niceSteps);
   const observability = bootstrapObservability(serviceName, 'embedded', { ...process.env, SERVICE_NAME: serviceName });
+  if (niceSteps > 0 && nice === null) observability.logger.warn('could not lower the background thread\'s priority: it runs at the main thread\'s', 'BackgroundThread');
   const app = await NestFactory.createApplicationContext(withObservability(BackgroundModule, observability), {
     abortOnError: false,
     logger: observability.logger,
