@@ -55,7 +55,8 @@ export class BackgroundThread {
 
   async metrics(): Promise<MetricsSnapshot> {
     const answer = await this.ask('metrics');
-    return answer.type === 'metrics' ? answer.metrics : [];
+    if (answer.type !== 'metrics') throw new BackgroundThreadError(`background thread answered ${answer.type} to metrics`);
+    return answer.metrics;
   }
 
   /** The thread's own readiness report; throws while the thread is down, saying why. */
