@@ -40,7 +40,7 @@ export class AccountBookProgram implements PartitionProgram<OmsPartitionState> {
     }
     const entry = state.accounts.get(event.accountId);
     const book = this.decider.evolve(entry?.book ?? this.decider.initialState(), event.payload as AccountBookEvent);
-    return { ...state, accounts: new Map(state.accounts).set(event.accountId, { book, seq: event.seq }) };
+    return { ...state, accounts: state.accounts.set(event.accountId, { book, seq: event.seq }) };
   }
 
   process(state: OmsPartitionState, input: EventEnvelope): ProgramStep<OmsPartitionState> {
@@ -86,7 +86,7 @@ export class AccountBookProgram implements PartitionProgram<OmsPartitionState> {
       }),
     );
     return {
-      state: { ...state, accounts: new Map(state.accounts).set(input.accountId, { book, seq: entry.seq + events.length }) },
+      state: { ...state, accounts: state.accounts.set(input.accountId, { book, seq: entry.seq + events.length }) },
       outputs,
     };
   }

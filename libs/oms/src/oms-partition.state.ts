@@ -1,4 +1,4 @@
-import { AccountBookState, TradingState } from '@trading/domain';
+import { AccountBookState, PersistentRecord, TradingState } from '@trading/domain';
 
 export interface AccountEntry {
   readonly book: AccountBookState;
@@ -8,14 +8,15 @@ export interface AccountEntry {
 
 /** Everything one OMS partition knows: the books of its accounts and the global kill switch. */
 export interface OmsPartitionState {
-  readonly accounts: ReadonlyMap<string, AccountEntry>;
+  /** By account id; every event sets one, so a copy per event would cost the whole partition. */
+  readonly accounts: PersistentRecord<AccountEntry>;
   readonly globalTradingState: TradingState;
   /** Events in the partition's system stream (global kill switch). */
   readonly systemSeq: number;
 }
 
 export const emptyOmsPartitionState = (): OmsPartitionState => ({
-  accounts: new Map(),
+  accounts: PersistentRecord.empty(),
   globalTradingState: 'ACTIVE',
   systemSeq: 0,
 });

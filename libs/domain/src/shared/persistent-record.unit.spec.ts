@@ -55,26 +55,61 @@ describe('PersistentRecord', () => {
     expect({ orders: stepByStep.set('k0', 3) }).not.toEqual({ orders: atOnce });
   });
 
-  it('behaves as a Map that is copied at every set (any sequence of sets, every version kept)', () => {
+  it('given a record, when keys are deleted, then the new record lacks them and the old one is unchanged', () => {
+    const before = build(Array.from({ length: 100 }, (_, index) => `k${index}`));
+
+    const after = before.delete('k3').delete('k99').delete('absent');
+
+    expect(after.size).toBe(98);
+    expect(after.has('k3')).toBe(false);
+    expect(after.get('k99')).toBeUndefined();
+    expect([...after.keys()].slice(0, 4)).toEqual(['k0', 'k1', 'k2', 'k4']);
+    expect(before.size).toBe(100);
+    expect(before.get('k3')).toBe(3);
+    expect(before.delete('absent')).toBe(before);
+  });
+
+  it('given a deleted key, when it is set again, then it goes last, as in a Map', () => {
+    const record = build(Array.from({ length: 100 }, (_, index) => `k${index}`));
+
+    const readded = record.delete('k0').set('k0', 7);
+
+    expect([...readded.keys()].slice(-2)).toEqual(['k99', 'k0']);
+    expect(readded.get('k0')).toBe(7);
+    expect(readded.size).toBe(100);
+  });
+
+  it('behaves as a Map that is copied at every set and delete (any sequence, every version kept)', () => {
     // up to 90 distinct keys: the overlay outgrows its 32 and merges, several times a run
-      const key = fc.integer({ min: 0, max: 89 }).map((n) => (n === 0 ? '__proto__' : n < 5 ? String(n) : `k${n}`));
+    const key = fc.integer({ min: 0, max: 89 }).map((n) => (n === 0 ? '__proto__' : n < 5 ? String(n) : `k${n}`));
+    const change = fc.oneof(
+      fc.tuple(fc.constant('set' as const), key, fc.integer()),
+      fc.tuple(fc.constant('delete' as const), key, fc.constant(0)),
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, fc.integer()), { minLength: 40, maxLength: 300, size: 'max' }), (sets) => {
+      fc.property(fc.array(change, { minLength: 40, maxLength: 300, size: 'max' }), (changes) => {
         let record = PersistentRecord.empty<number>();
         let model = new Map<string, number>();
         const versions: [PersistentRecord<number>, Map<string, number>][] = [];
-        for (const [name, value] of sets) {
-          record = record.set(name, value);
-          model = new Map(model).set(name, value);
+        for (const [kind, name, value] of changes) {
+          record = kind === 'set' ? record.set(name, value) : record.delete(name);
+          model = new Map(model);
+          if (kind === 'set') model.set(name, value);
+          else model.delete(name);
           versions.push([record, model]);
         }
-        for (const [version, expected] of versions) {
-          expect([...version.entries()]).toEqual([...expected.entries()]);
-          expect(version.size).toBe(expected.size);
-          for (const probe of ['k7', '__proto__', '1', 'z']) expect(version.get(probe)).toBe(expected.get(probe));
-        }
+        // one expectation per run: comparing thousands of versions through jest's matchers takes minutes
+        const differing = versions.filter(([version, expected]) => {
+          const probes = ['k7', '__proto__', '1', 'z'];
+          return (
+            JSON.stringify([...version.entries()]) !== JSON.stringify([...expected.entries()]) ||
+            version.size !== expected.size ||
+            probes.some((probe) => version.get(probe) !== expected.get(probe) || version.has(probe) !== expected.has(probe))
+          );
+        });
+        expect(differing.map(([version]) => [...version.entries()])).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });

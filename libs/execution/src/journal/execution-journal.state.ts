@@ -1,4 +1,4 @@
-import { DecimalString, IsoTime, OrderSide, OrderStatus, isTerminal } from '@trading/domain';
+import { DecimalString, IsoTime, OrderSide, OrderStatus, PersistentRecord, isTerminal } from '@trading/domain';
 import { BrokerIntent, ExecutionJournalEntry } from './execution-journal.entries';
 
 /** An order the execution service routed, as far as the journal knows it. */
@@ -23,32 +23,35 @@ export interface InFlightIntent {
   readonly outcome: 'pending' | 'unknown';
 }
 
-/** One journal partition folded: the open orders of its accounts and the requests without a known outcome. */
+/**
+ * One journal partition folded: the open orders of its accounts and the requests without a known
+ * outcome. Persistent records, not Maps copied at every entry: a partition with many resting
+ * orders made every entry cost all of them.
+ */
 export interface ExecutionJournalState {
-  readonly orders: ReadonlyMap<string, TrackedOrder>;
-  readonly inFlight: ReadonlyMap<string, InFlightIntent>;
+  readonly orders: PersistentRecord<TrackedOrder>;
+  readonly inFlight: PersistentRecord<InFlightIntent>;
 }
 
-export const emptyExecutionJournalState = (): ExecutionJournalState => ({ orders: new Map(), inFlight: new Map() });
+export const emptyExecutionJournalState = (): ExecutionJournalState => ({ orders: PersistentRecord.empty(), inFlight: PersistentRecord.empty() });
 
 export function evolveExecutionJournal(state: ExecutionJournalState, entry: ExecutionJournalEntry): ExecutionJournalState {
   switch (entry.type) {
     case 'BrokerSubmitIntended': {
       const { order } = entry;
       const tracked = track(entry, order.clientOrderId, order.symbol, order.side);
-      return { orders: new Map(state.orders).set(tracked.orderId, tracked), inFlight: withInFlight(state, entry) };
+      return { orders: state.orders.set(tracked.orderId, tracked), inFlight: withInFlight(state, entry) };
     }
     case 'BrokerCancelIntended':
       return { ...state, inFlight: withInFlight(state, entry) };
     case 'BrokerReplaceIntended': {
       const { replacement } = entry.request;
-      const orders = new Map(state.orders).set(
-        replacement.clientOrderId,
-        track(entry, replacement.clientOrderId, replacement.symbol, replacement.side),
-      );
+      const orders = state.orders.set(replacement.clientOrderId, track(entry, replacement.clientOrderId, replacement.symbol, replacement.side));
       const original = state.orders.get(entry.orderId);
-      if (original) orders.set(original.orderId, { ...original, replacementOrderId: replacement.clientOrderId });
-      return { orders, inFlight: withInFlight(state, entry) };
+      return {
+        orders: original ? orders.set(original.orderId, { ...original, replacementOrderId: replacement.clientOrderId }) : orders,
+        inFlight: withInFlight(state, entry),
+      };
     }
     case 'BrokerRequestSent':
     case 'BrokerRequestRefused':
@@ -56,7 +59,7 @@ export function evolveExecutionJournal(state: ExecutionJournalState, entry: Exec
     case 'BrokerRequestUnknown': {
       const current = state.inFlight.get(entry.intentId);
       if (!current) return state;
-      return { ...state, inFlight: new Map(state.inFlight).set(entry.intentId, { ...current, outcome: 'unknown' }) };
+      return { ...state, inFlight: state.inFlight.set(entry.intentId, { ...current, outcome: 'unknown' }) };
     }
     case 'OmsOrderStatusObserved':
       return observe(state, entry.orderId, entry.status, entry.filledQty);
@@ -82,15 +85,12 @@ function track(intent: BrokerIntent, orderId: string, symbol: string, side: Orde
   };
 }
 
-function withInFlight(state: ExecutionJournalState, intent: BrokerIntent): ReadonlyMap<string, InFlightIntent> {
-  return new Map(state.inFlight).set(intent.intentId, { intent, outcome: 'pending' });
+function withInFlight(state: ExecutionJournalState, intent: BrokerIntent): PersistentRecord<InFlightIntent> {
+  return state.inFlight.set(intent.intentId, { intent, outcome: 'pending' });
 }
 
 function settle(state: ExecutionJournalState, intentId: string): ExecutionJournalState {
-  if (!state.inFlight.has(intentId)) return state;
-  const inFlight = new Map(state.inFlight);
-  inFlight.delete(intentId);
-  return { ...state, inFlight };
+  return state.inFlight.has(intentId) ? { ...state, inFlight: state.inFlight.delete(intentId) } : state;
 }
 
 /**
@@ -100,13 +100,11 @@ function settle(state: ExecutionJournalState, intentId: string): ExecutionJourna
 function observe(state: ExecutionJournalState, orderId: string, status: OrderStatus, filledQty: DecimalString | null): ExecutionJournalState {
   const order = state.orders.get(orderId);
   if (!order) return state;
-  const inFlight = new Map(state.inFlight);
+  let inFlight = state.inFlight;
   for (const [intentId, { intent }] of state.inFlight) {
     const settlesSubmit = intent.type === 'BrokerSubmitIntended' && status !== 'pending_new';
-    if (intent.orderId === orderId && (settlesSubmit || isTerminal(status))) inFlight.delete(intentId);
+    if (intent.orderId === orderId && (settlesSubmit || isTerminal(status))) inFlight = inFlight.delete(intentId);
   }
-  const orders = new Map(state.orders);
-  if (isTerminal(status)) orders.delete(orderId);
-  else orders.set(orderId, { ...order, status, filledQty: filledQty ?? order.filledQty });
+  const orders = isTerminal(status) ? state.orders.delete(orderId) : state.orders.set(orderId, { ...order, status, filledQty: filledQty ?? order.filledQty });
   return { orders, inFlight };
 }
