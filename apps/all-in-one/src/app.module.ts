@@ -25,7 +25,10 @@ export class AppModule {
     // one instance, shared by the quotes endpoint and the OMS's reference prices
     const marketData = MarketDataModule.forRoot({ intervalMs: config.MARKET_DATA_INTERVAL_MS, seed: config.MARKET_DATA_SEED });
     // the same options everywhere: Nest then builds one edge (one key cache, one rate limiter)
-    const edge = { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } };
+    const edge = {
+      rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+      admission: { maxOrderRequestsInProgress: config.GATEWAY_MAX_ORDER_REQUESTS_IN_PROGRESS },
+    };
     return {
       module: AppModule,
       imports: [

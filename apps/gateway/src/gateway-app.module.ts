@@ -20,7 +20,10 @@ export class GatewayAppModule {
     // quotes are read here (the quotes endpoint, current prices); the market-data process publishes them
     const marketData = MarketDataModule.forRoot({ publish: false });
     // the same options everywhere: Nest then builds one edge (one key cache, one rate limiter)
-    const edge = { rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE } };
+    const edge = {
+      rateLimit: { limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+      admission: { maxOrderRequestsInProgress: config.GATEWAY_MAX_ORDER_REQUESTS_IN_PROGRESS },
+    };
     return {
       module: GatewayAppModule,
       imports: [

@@ -62,6 +62,8 @@ export const appConfigSchema = z.object({
   /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout (60 s at AWS). */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(3_600_000).default(75_000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt.max(1_000_000).default(200),
+  /** Order requests (POST, PATCH) one gateway process answers at once; beyond, 503 with Retry-After. 0: no limit. */
+  GATEWAY_MAX_ORDER_REQUESTS_IN_PROGRESS: z.coerce.number().int().min(0).max(1_000_000).default(256),
   /** How long a read presenting X-Consistency-Token waits for the read models to catch up. */
   GATEWAY_CONSISTENCY_TIMEOUT_MS: positiveInt.max(60_000).default(2000),
 

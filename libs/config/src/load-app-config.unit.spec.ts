@@ -24,6 +24,7 @@ describe('loadAppConfig', () => {
       S3_BUCKET: 'trading-audit',
       S3_FORCE_PATH_STYLE: true,
       ALL_IN_ONE_BACKGROUND_NICE: 10,
+      GATEWAY_MAX_ORDER_REQUESTS_IN_PROGRESS: 256,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -68,6 +69,7 @@ describe('loadAppConfig', () => {
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['NODE_ENV', 'staging'],
     ['KAFKA_TOPIC_PREFIX', 'has space'],
+    ['GATEWAY_MAX_ORDER_REQUESTS_IN_PROGRESS', '-1'],
   ])('refuses %s=%s', (variable, value) => {
     expect(() => loadAppConfig({ [variable]: value })).toThrow(new RegExp(`${variable}:`));
   });

@@ -524,6 +524,48 @@ describe('REST gateway edge (real PostgreSQL and Redis, real HTTP)', () => {
       expect(failOpen.echo.calls).toBe(before);
     });
   });
+
+  describe('overload', () => {
+    let small: EdgeApp;
+
+    beforeAll(async () => {
+      small = await startEdgeApp(config, { redisKeyPrefix, admission: { maxOrderRequestsInProgress: 2 } });
+    });
+
+    afterAll(async () => {
+      await small?.app.close();
+    });
+
+    it('given the most order requests in progress, when one more comes, then it is refused with 503 and Retry-After, runs nothing, and cancels still pass', async () => {
+      const key = await small.apiKeys.create('it-overload');
+      let open!: () => void;
+      small.echo.slowGate = new Promise((resolve) => (open = resolve));
+      const before = small.echo.calls;
+      const slow = [call(small.url, 'POST', '/v2/test/slow', { key, body: {} }), call(small.url, 'POST', '/v2/test/slow', { key, body: {} })];
+      await eventuallyTrue(() => small.echo.calls === before + 2);
+
+      const refused = await call(small.url, 'POST', '/v2/test/orders', { key, body: {} });
+      const cancel = await call(small.url, 'DELETE', '/v2/test/orders/o-1', { key });
+      const read = await call(small.url, 'GET', '/v2/test/whoami', { key });
+      open();
+      const answered = await Promise.all(slow);
+      const after = await call(small.url, 'POST', '/v2/test/orders', { key, body: {} });
+
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.body).toMatchObject({
+        code: 50310000,
+        reason: 'GATEWAY.OVERLOADED',
+        message: 'the gateway is answering 2 order requests already, its most at once; retry after 1 s',
+      });
+      expect(cancel.status).toBe(204);
+      expect(read.status).toBe(200);
+      expect(answered.map((answer) => answer.status)).toEqual([200, 200]);
+      expect(after.status).toBe(201);
+      // the two slow ones, the cancel and the last order: the refused one never ran
+      expect(small.echo.calls - before).toBe(4);
+    });
+  });
 });
 
 async function eventuallyTrue(probe: () => boolean, timeoutMs = 10_000): Promise<void> {

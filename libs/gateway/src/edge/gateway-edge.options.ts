@@ -35,6 +35,14 @@ export interface IdempotencyOptions {
   readonly redisTimeoutMs: number;
 }
 
+export interface AdmissionOptions {
+  /**
+   * Order requests (POST, PATCH) this process answers at once; one more is refused with 503 and
+   * `Retry-After` before any work. 0: no limit. Cancels and reads are never refused.
+   */
+  readonly maxOrderRequestsInProgress: number;
+}
+
 /** The settings of the REST edge, frozen once resolved. */
 export interface GatewayEdgeOptions {
   /** Prepended to every Redis key the edge writes (rate windows, idempotency records). */
@@ -42,6 +50,7 @@ export interface GatewayEdgeOptions {
   readonly rateLimit: RateLimitOptions;
   readonly idempotency: IdempotencyOptions;
   readonly apiKeys: ApiKeysOptions;
+  readonly admission: AdmissionOptions;
 }
 
 export interface GatewayEdgeModuleOptions {
@@ -49,6 +58,7 @@ export interface GatewayEdgeModuleOptions {
   readonly rateLimit?: Partial<RateLimitOptions>;
   readonly idempotency?: Partial<IdempotencyOptions>;
   readonly apiKeys?: ApiKeysModuleOptions;
+  readonly admission?: Partial<AdmissionOptions>;
 }
 
 export interface ApiKeysModuleOptions {
@@ -67,6 +77,7 @@ export const DEFAULT_GATEWAY_EDGE_OPTIONS: GatewayEdgeOptions = deepFreeze({
     redisTimeoutMs: 1_000,
   },
   apiKeys: { cache: { ttlMs: 30_000, maxEntries: 10_000 }, scrypt: DEFAULT_SCRYPT_PARAMS },
+  admission: { maxOrderRequestsInProgress: 256 },
 });
 
 export function resolveApiKeysOptions(options: ApiKeysModuleOptions = {}): ApiKeysOptions {
@@ -87,6 +98,7 @@ export function resolveGatewayEdgeOptions(options: GatewayEdgeModuleOptions = {}
     rateLimit: { ...defaults.rateLimit, ...options.rateLimit },
     idempotency: { ...defaults.idempotency, ...options.idempotency },
     apiKeys: resolveApiKeysOptions(options.apiKeys),
+    admission: { ...defaults.admission, ...options.admission },
   };
   positiveInteger('rateLimit.limit', resolved.rateLimit.limit);
   positiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs);
@@ -96,6 +108,7 @@ export function resolveGatewayEdgeOptions(options: GatewayEdgeModuleOptions = {}
   positiveInteger('idempotency.lockTtlMs', resolved.idempotency.lockTtlMs);
   positiveInteger('idempotency.maxKeyLength', resolved.idempotency.maxKeyLength);
   positiveInteger('idempotency.redisTimeoutMs', resolved.idempotency.redisTimeoutMs);
+  nonNegativeInteger('admission.maxOrderRequestsInProgress', resolved.admission.maxOrderRequestsInProgress);
   return deepFreeze({
     ...resolved,
     idempotency: { ...resolved.idempotency, methods: resolved.idempotency.methods.map((m) => m.toUpperCase()) },

@@ -8,6 +8,7 @@ describe('gateway edge options', () => {
     expect(options.idempotency.ttlMs).toBe(86_400_000);
     expect(options.idempotency.methods).toEqual(['POST', 'PATCH', 'DELETE']);
     expect(Object.isFrozen(options.rateLimit)).toBe(true);
+    expect(options.admission).toEqual({ maxOrderRequestsInProgress: 256 });
   });
 
   it('overrides only what it is given', () => {
@@ -25,6 +26,8 @@ describe('gateway edge options', () => {
     [{ rateLimit: { leaseFraction: Number.NaN } }, /rateLimit.leaseFraction/],
     [{ idempotency: { ttlMs: -1 } }, /idempotency.ttlMs/],
     [{ apiKeys: { cache: { ttlMs: Number.NaN } } }, /apiKeys.cache.ttlMs/],
+    [{ admission: { maxOrderRequestsInProgress: -1 } }, /admission.maxOrderRequestsInProgress/],
+    [{ admission: { maxOrderRequestsInProgress: 2.5 } }, /admission.maxOrderRequestsInProgress/],
   ])('refuses %p', (options, message) => {
     expect(() => resolveGatewayEdgeOptions(options)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+export * from './admission/admission.guard';
 export * from './api-keys/api-key-credentials';
 export * from './api-keys/api-key.service';
 export * from './api-keys/api-keys.module';

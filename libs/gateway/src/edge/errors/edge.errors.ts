@@ -36,6 +36,16 @@ export class RateLimitUnavailableError extends CodedError {
   }
 }
 
+export class GatewayOverloadedError extends CodedError {
+  readonly code = 'GATEWAY.OVERLOADED';
+
+  constructor(inProgress: number, retryAfterSeconds: number) {
+    super(`the gateway is answering ${inProgress} order requests already, its most at once; retry after ${retryAfterSeconds} s`, {
+      retry_after: retryAfterSeconds,
+    });
+  }
+}
+
 export class InvalidIdempotencyKeyError extends CodedError {
   readonly code = 'IDEMPOTENCY.INVALID_KEY';
 
