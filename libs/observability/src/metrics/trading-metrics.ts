@@ -35,6 +35,7 @@ export class TradingMetrics {
   private readonly includes = new Set<() => Promise<MetricsSnapshot>>();
   readonly circuitState: Gauge<'broker' | 'state'>;
   readonly deadLetters: Counter<'group' | 'topic' | 'code'>;
+  readonly ordersShed: Counter;
 
   constructor(options: TradingMetricsOptions = {}) {
     const registers = [this.registry];
@@ -108,6 +109,11 @@ export class TradingMetrics {
       name: 'trading_dead_letters_total',
       help: 'Records parked on the dead-letter topic, by consumer group, source topic and code.',
       labelNames: ['group', 'topic', 'code'],
+      registers,
+    });
+    this.ordersShed = new Counter({
+      name: 'trading_orders_shed_total',
+      help: 'Gateway: order requests refused with 503 GATEWAY.OVERLOADED, the process answering its most at once.',
       registers,
     });
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });

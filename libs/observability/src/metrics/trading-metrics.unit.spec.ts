@@ -11,6 +11,7 @@ const CONTRACT: readonly [string, string, readonly string[]][] = [
   ['trading_sse_connections', 'gauge', []],
   ['trading_broker_circuit_state', 'gauge', ['broker', 'state']],
   ['trading_dead_letters_total', 'counter', ['group', 'topic', 'code']],
+  ['trading_orders_shed_total', 'counter', []],
 ];
 
 /** name -> label names seen on its samples in a text exposition. */

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { TradingMetrics } from '@trading/observability';
 import type { Request, Response } from 'express';
 import { GatewayOverloadedError } from '../errors/edge.errors';
 import { GATEWAY_EDGE_OPTIONS, GatewayEdgeOptions } from '../gateway-edge.options';
@@ -23,7 +24,10 @@ export class AdmissionGuard implements CanActivate {
   private shed = 0;
   private lastWarningAt = 0;
 
-  constructor(@Inject(GATEWAY_EDGE_OPTIONS) private readonly options: GatewayEdgeOptions) {}
+  constructor(
+    @Inject(GATEWAY_EDGE_OPTIONS) private readonly options: GatewayEdgeOptions,
+    @Optional() private readonly metrics?: TradingMetrics,
+  ) {}
 
   /** Order requests being answered now. */
   get ordersInProgress(): number {
@@ -37,6 +41,7 @@ export class AdmissionGuard implements CanActivate {
     const response = http.getResponse<Response>();
     if (limit > 0 && this.inProgress >= limit) {
       this.shed += 1;
+      this.metrics?.ordersShed.inc();
       this.warnAtMostEveryInterval(limit);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       throw new GatewayOverloadedError(limit, RETRY_AFTER_SECONDS);

@@ -1,4 +1,5 @@
 import { ExecutionContext } from '@nestjs/common';
+import { TradingMetrics } from '@trading/observability';
 import { EventEmitter } from 'node:events';
 import { GatewayOverloadedError } from '../errors/edge.errors';
 import { resolveGatewayEdgeOptions } from '../gateway-edge.options';
@@ -65,6 +66,16 @@ describe('AdmissionGuard', () => {
     expect(guard.canActivate(request('DELETE').context)).toBe(true);
     expect(guard.canActivate(request('GET').context)).toBe(true);
     expect(guard.ordersInProgress).toBe(1);
+  });
+
+  it('given order requests shed, then the shed counter counts each of them', async () => {
+    const metrics = new TradingMetrics({ processMetrics: false });
+    const guard = new AdmissionGuard(resolveGatewayEdgeOptions({ admission: { maxOrderRequestsInProgress: 1 } }), metrics);
+    guard.canActivate(request('POST').context);
+
+    for (let i = 0; i < 3; i++) expect(() => guard.canActivate(request('PATCH').context)).toThrow(GatewayOverloadedError);
+
+    expect((await metrics.ordersShed.get()).values.map((sample) => sample.value)).toEqual([3]);
   });
 
   it('given a limit of 0, then no order request is refused', () => {
