@@ -53,7 +53,7 @@ export class PersistentRecord<V> {
 
   set(key: string, value: V): PersistentRecord<V> {
     // a key deleted from the base and set again goes last, as in a Map: merge the deletion first
-    if (this.overlay.get(key) === REMOVED) return this.merged().set(key, value);
+    if (this.overlay.get(key) === REMOVED) return PersistentRecord.merge(this.base, this.overlay).set(key, value);
     const overlay = new Map(this.overlay);
     overlay.set(key, value);
     return this.withOverlay(overlay, this.has(key) ? this.count : this.count + 1);
@@ -80,12 +80,12 @@ export class PersistentRecord<V> {
 
   private withOverlay(overlay: ReadonlyMap<string, V | typeof REMOVED>, count: number): PersistentRecord<V> {
     if (overlay.size <= Math.max(MIN_OVERLAY, Math.sqrt(this.base.size))) return new PersistentRecord(this.base, overlay, count);
-    return new PersistentRecord(this.base, overlay, count).merged();
+    return PersistentRecord.merge(this.base, overlay);
   }
 
-  private merged(): PersistentRecord<V> {
-    const merged = new Map(this.base);
-    for (const [key, slot] of this.overlay) {
+  private static merge<V>(base: ReadonlyMap<string, V>, overlay: ReadonlyMap<string, V | typeof REMOVED>): PersistentRecord<V> {
+    const merged = new Map(base);
+    for (const [key, slot] of overlay) {
       if (slot === REMOVED) merged.delete(key);
       else merged.set(key, slot);
     }

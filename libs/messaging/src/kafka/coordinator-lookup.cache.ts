@@ -25,15 +25,8 @@ interface Lookup {
  */
 const TTL_MS = 60_000;
 
-/** kafkajs's names for "ask again": the coordinator moved, is loading, or is not there. */
-const STALE_COORDINATOR_ERRORS = new Set([
-  'NOT_COORDINATOR_FOR_GROUP',
-  'NOT_COORDINATOR',
-  'GROUP_COORDINATOR_NOT_AVAILABLE',
-  'COORDINATOR_NOT_AVAILABLE',
-  'GROUP_LOAD_IN_PROGRESS',
-  'COORDINATOR_LOAD_IN_PROGRESS',
-]);
+/** kafkajs's names (protocol errors 14 to 16) for "ask again": the coordinator is loading, gone or moved. */
+const STALE_COORDINATOR_ERRORS = new Set(['GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR_FOR_GROUP']);
 const LOST_BROKER_ERRORS = new Set([
   'KafkaJSConnectionError',
   'KafkaJSConnectionClosedError',

@@ -87,7 +87,7 @@ describe('isCoordinatorChange', () => {
   it.each([
     [{ type: 'NOT_COORDINATOR_FOR_GROUP' }, true],
     [{ type: 'GROUP_COORDINATOR_NOT_AVAILABLE' }, true],
-    [{ type: 'COORDINATOR_LOAD_IN_PROGRESS' }, true],
+    [{ type: 'GROUP_LOAD_IN_PROGRESS' }, true],
     [{ name: 'KafkaJSConnectionClosedError' }, true],
     [{ name: 'KafkaJSRequestTimeoutError' }, true],
     [{ type: 'CONCURRENT_TRANSACTIONS', name: 'KafkaJSProtocolError' }, false],
